@@ -1,0 +1,309 @@
+//! JSON and JSON Lines inputs: newsdesk's own article schema (read back unchanged), and the
+//! shapes that scrapers and news APIs export — an array of items, or an object holding one
+//! (`articles`, `items`, `results`, `data`, `response.results`, `hits.hits[]._source`, ...),
+//! whose items name their fields `title`/`headline`, `body`/`text`/`content`,
+//! `date`/`published`/`publishedAt`, `source`/`agency`, `author`/`byline`.
+
+use serde_json::{Map, Value};
+
+use crate::article::{Article, ArticleId, Timestamp};
+use crate::wire::Hints;
+use crate::wire::html::clean_export_text;
+
+/// One item of a JSON input.
+#[derive(Debug)]
+pub enum JsonItem {
+    /// An article in newsdesk's own schema.
+    Article(Box<Article>),
+    /// Text to parse, with the export's metadata.
+    Raw {
+        /// The article text.
+        text: String,
+        /// The export's fields.
+        hints: Hints,
+    },
+}
+
+/// Where and why JSON could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1.
+    pub column: usize,
+    /// What is wrong.
+    pub reason: String,
+}
+
+/// Reads the items of a JSON document, or of JSON Lines when `lines` is true or the document
+/// turns out to hold one value per line.
+pub fn read_items(text: &str, lines: bool) -> Result<Vec<JsonItem>, JsonError> {
+    if !lines {
+        match serde_json::from_str::<Value>(text) {
+            Ok(value) => {
+                let mut items = Vec::new();
+                collect(value, 1, &mut items)?;
+                return Ok(items);
+            }
+            Err(error) if !is_trailing_value(&error) => return Err(located(&error, 0)),
+            Err(_) => {}
+        }
+    }
+    let mut items = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: Value = serde_json::from_str(line).map_err(|error| located(&error, index))?;
+        collect(value, index + 1, &mut items)?;
+    }
+    Ok(items)
+}
+
+/// A second value after the first: the file is JSON Lines.
+fn is_trailing_value(error: &serde_json::Error) -> bool {
+    error.is_syntax() && error.to_string().starts_with("trailing characters") && error.line() > 1
+}
+
+fn located(error: &serde_json::Error, line_offset: usize) -> JsonError {
+    let reason = error.to_string();
+    // serde_json appends " at line L column C"; the location is reported separately.
+    let reason = reason
+        .rsplit_once(" at line ")
+        .map_or(reason.as_str(), |(before, _)| before)
+        .to_string();
+    JsonError {
+        line: error.line().max(1) + line_offset,
+        column: error.column().max(1),
+        reason,
+    }
+}
+
+/// Keys under which exports put their list of items.
+const LIST_KEYS: &[&str] = &[
+    "articles", "items", "results", "data", "entries", "docs", "posts", "news", "stories", "hits",
+    "response", "value", "records",
+];
+
+/// Adds the items of one JSON value (found on `line`).
+fn collect(value: Value, line: usize, items: &mut Vec<JsonItem>) -> Result<(), JsonError> {
+    match value {
+        Value::Array(values) => {
+            for value in values {
+                collect(value, line, items)?;
+            }
+            Ok(())
+        }
+        Value::Object(object) => {
+            if is_own_schema(&object) {
+                let article: Article =
+                    serde_json::from_value(Value::Object(object)).map_err(|error| JsonError {
+                        line,
+                        column: 1,
+                        reason: format!("not a valid newsdesk article: {error}"),
+                    })?;
+                items.push(JsonItem::Article(Box::new(article)));
+                return Ok(());
+            }
+            if let Some(item) = raw_item(&object) {
+                items.push(item);
+                return Ok(());
+            }
+            // An envelope: `{"articles": [...]}`, `{"response": {"results": [...]}}`, `_source`.
+            let mut object = object;
+            if let Some(inner) = object.remove("_source") {
+                return collect(inner, line, items);
+            }
+            for key in LIST_KEYS {
+                if let Some(inner) = object.remove(*key) {
+                    if matches!(inner, Value::Array(_) | Value::Object(_)) {
+                        return collect(inner, line, items);
+                    }
+                }
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// An object shaped like newsdesk's own output: a 16-hex `id`, a `body` and a `source` object.
+fn is_own_schema(object: &Map<String, Value>) -> bool {
+    let id_ok = object
+        .get("id")
+        .and_then(Value::as_str)
+        .is_some_and(|id| id.parse::<ArticleId>().is_ok());
+    id_ok
+        && object.get("body").is_some_and(Value::is_string)
+        && object.get("source").is_some_and(Value::is_object)
+}
+
+const TEXT_KEYS: &[&str] = &[
+    "body",
+    "text",
+    "articleBody",
+    "article_body",
+    "content",
+    "full_text",
+    "fulltext",
+    "bodyText",
+    "story",
+    "description",
+    "summary",
+    "abstract",
+    "lead_paragraph",
+];
+const TITLE_KEYS: &[&str] = &["title", "headline", "webTitle", "name", "heading"];
+const DATE_KEYS: &[&str] = &[
+    "published",
+    "publishedAt",
+    "published_at",
+    "pubDate",
+    "date",
+    "datePublished",
+    "webPublicationDate",
+    "pub_date",
+    "publication_date",
+    "created_at",
+    "time",
+    "timestamp",
+];
+const AGENCY_KEYS: &[&str] = &["agency", "source", "publisher", "provider", "site", "source_name"];
+const AUTHOR_KEYS: &[&str] = &["author", "byline", "creator", "authors"];
+
+/// A generic export item: some text or a title, with whatever metadata it names.
+fn raw_item(object: &Map<String, Value>) -> Option<JsonItem> {
+    let fields = object.get("fields").and_then(Value::as_object);
+    let lookup = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|key| object.get(*key).and_then(string_of))
+            .or_else(|| fields.and_then(|f| keys.iter().find_map(|key| f.get(*key).and_then(string_of))))
+    };
+    let text = lookup(TEXT_KEYS).map(|text| clean_export_text(&text));
+    let title = lookup(TITLE_KEYS).map(|title| clean_export_text(&title));
+    if text.as_deref().is_none_or(str::is_empty) && title.is_none() {
+        return None;
+    }
+    let published = DATE_KEYS
+        .iter()
+        .find_map(|key| object.get(*key))
+        .and_then(timestamp_of);
+    Some(JsonItem::Raw {
+        text: text.unwrap_or_default(),
+        hints: Hints {
+            title,
+            published,
+            agency: lookup(AGENCY_KEYS),
+            byline: lookup(AUTHOR_KEYS),
+        },
+    })
+}
+
+/// A string field, or the `name` of an object field, or the names in an array field.
+fn string_of(value: &Value) -> Option<String> {
+    let text = match value {
+        Value::String(text) => text.trim().to_string(),
+        Value::Object(object) => object.get("name").and_then(Value::as_str)?.trim().to_string(),
+        Value::Array(values) => values.iter().filter_map(string_of).collect::<Vec<_>>().join(", "),
+        _ => return None,
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+/// A date field: an ISO or RFC 3339 string, an RFC 2822 string, or Unix seconds.
+fn timestamp_of(value: &Value) -> Option<Timestamp> {
+    match value {
+        Value::String(text) => text.parse().ok().or_else(|| {
+            chrono::DateTime::parse_from_rfc2822(text.trim())
+                .ok()
+                .map(Timestamp::Zoned)
+        }),
+        Value::Number(number) => {
+            let seconds = number.as_i64()?;
+            let seconds = if seconds > 100_000_000_000 {
+                seconds / 1000
+            } else {
+                seconds
+            };
+            let utc = chrono::DateTime::from_timestamp(seconds, 0)?;
+            Some(Timestamp::Zoned(utc.fixed_offset()))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(items: &[JsonItem]) -> Vec<(&str, &Hints)> {
+        items
+            .iter()
+            .filter_map(|item| match item {
+                JsonItem::Raw { text, hints } => Some((text.as_str(), hints)),
+                JsonItem::Article(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn newsapi_shape() {
+        let text = r#"{"status":"ok","articles":[{"source":{"id":null,"name":"Reuters"},"author":"Jane Roe","title":"Oil rises","publishedAt":"2026-10-08T09:15:00Z","content":"DUBAI, Oct 8 (Reuters) - Oil rose… [+1234 chars]"}]}"#;
+        let items = read_items(text, false).expect("valid");
+        let raw = raw(&items);
+        assert_eq!(raw.len(), 1);
+        assert_eq!(raw[0].0, "DUBAI, Oct 8 (Reuters) - Oil rose");
+        assert_eq!(raw[0].1.agency.as_deref(), Some("Reuters"));
+        assert_eq!(raw[0].1.title.as_deref(), Some("Oil rises"));
+        assert_eq!(
+            raw[0].1.published.map(|t| t.to_string()).as_deref(),
+            Some("2026-10-08T09:15:00+00:00")
+        );
+    }
+
+    #[test]
+    fn nested_envelopes_and_field_names() {
+        let guardian = r#"{"response":{"results":[{"webTitle":"T","webPublicationDate":"2026-10-01T10:00:00Z","fields":{"bodyText":"Body."}}]}}"#;
+        assert_eq!(raw(&read_items(guardian, false).expect("valid"))[0].0, "Body.");
+        let elastic = r#"{"hits":{"hits":[{"_source":{"headline":"H","text":"T"}}]}}"#;
+        assert_eq!(
+            raw(&read_items(elastic, false).expect("valid"))[0]
+                .1
+                .title
+                .as_deref(),
+            Some("H")
+        );
+    }
+
+    #[test]
+    fn json_lines_with_an_error_name_the_line() {
+        let text = "{\"title\":\"a\",\"text\":\"b\"}\n\n{\"title\": \"c\", \"text\": }\n";
+        let error = read_items(text, true).expect_err("invalid");
+        assert_eq!((error.line, error.column), (3, 24));
+        let error = read_items("[{\"title\": 1,", false).expect_err("truncated");
+        assert_eq!(error.line, 1);
+        assert_eq!(error.reason, "EOF while parsing a value");
+    }
+
+    #[test]
+    fn a_json_file_holding_lines_is_read_as_lines() {
+        let text = "{\"title\":\"a\",\"text\":\"b\"}\n{\"title\":\"c\",\"text\":\"d\"}\n";
+        assert_eq!(read_items(text, false).expect("valid").len(), 2);
+    }
+
+    #[test]
+    fn dates_in_other_forms() {
+        assert_eq!(
+            timestamp_of(&Value::from("Wed, 07 Oct 2015 19:58:00 +0500"))
+                .map(|t| t.to_string())
+                .as_deref(),
+            Some("2015-10-07T19:58:00+05:00")
+        );
+        assert_eq!(
+            timestamp_of(&Value::from(1_790_000_000))
+                .map(|t| t.to_string())
+                .as_deref(),
+            Some("2026-09-21T14:13:20+00:00")
+        );
+    }
+}

@@ -1,0 +1,29 @@
+//! newsdesk: a terminal reader for wire copy.
+//!
+//! Module map (the core never touches the terminal):
+//!
+//! - [`article`]: the article model every other part shares.
+//! - [`input`]: reading paths, directories, stdin and JSON exports into raw documents.
+//! - [`wire`]: raw wire text to articles: capture prefixes, syndicator tags, titles, bylines,
+//!   datelines, trailers, paragraphs, several articles per file, dates and their evidence.
+//! - [`agencies`] and [`gazetteer`]: the embedded agency registry and place-name lists;
+//!   [`names`]: lookup keys and the readable form of names written in capitals.
+//! - [`samples`]: the sample articles bundled in the binary.
+//! - [`report`]: the readable one-block-per-article summary that `newsdesk parse` prints.
+//! - [`corpus`]: synthetic wire copy for benchmarks.
+//!
+//! Data flow:
+//!
+//! ```text
+//! PATH... ─input::read─▶ Document (text or JSON items) ─wire::parse─▶ Vec<Article>
+//! ```
+
+pub mod agencies;
+pub mod article;
+pub mod corpus;
+pub mod gazetteer;
+pub mod input;
+pub mod names;
+pub mod report;
+pub mod samples;
+pub mod wire;

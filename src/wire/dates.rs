@@ -1,0 +1,637 @@
+//! Dates as wire copy writes them: month names in several languages, the date forms of
+//! datelines, and the dated evidence found around an article (capture prefixes, MENAFN id lines,
+//! KUNA filing stamps, page stamps, full dates in the text), plus year inference.
+
+use std::sync::LazyLock;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use regex::Regex;
+
+use crate::article::Timestamp;
+
+/// A date as a dateline writes it: always a month and a day, sometimes a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrittenDate {
+    /// The year, when written.
+    pub year: Option<i32>,
+    /// The month, 1 to 12.
+    pub month: u32,
+    /// The day of the month.
+    pub day: u32,
+}
+
+impl WrittenDate {
+    /// The calendar date, when the year is written and the day exists.
+    pub fn full(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year?, self.month, self.day)
+    }
+}
+
+/// Month names and abbreviations (English, French, Spanish, German), lowercase, without periods.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("enero", 1),
+    ("januar", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("fevr", 2),
+    ("febrero", 2),
+    ("februar", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("juni", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("juli", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("oktober", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    ("diciembre", 12),
+    ("dezember", 12),
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+];
+
+/// The month a word names (`Sept.`, `March`, `Septembre`, `mai`), case-insensitive.
+pub fn month_number(word: &str) -> Option<u32> {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    if word.len() < 3 || word.len() > 10 {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .or_else(|| {
+            // A clipped English month (`Marc 3`, `Septem`): a prefix of a full name.
+            MONTHS[..]
+                .iter()
+                .filter(|(name, _)| ENGLISH_MONTHS.contains(name))
+                .find(|(name, _)| name.starts_with(&lower) && lower.len() >= 4)
+        })
+        .map(|&(_, month)| month)
+}
+
+const ENGLISH_MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// True for a weekday name or abbreviation (`Tuesday`, `Tues.`, `mardi`).
+pub fn is_weekday(word: &str) -> bool {
+    let word = word.trim_end_matches([',', '.']).to_lowercase();
+    WEEKDAYS.contains(&word.as_str())
+}
+
+/// Parses a written date at the start of `text`: `March 26`, `Sept. 1`, `March. 20`,
+/// `Nov. 01, 2021`, `Apr 6 2023`, `14 May 2022`, `29th November, 2015`, `25 Oct`,
+/// `16 Septembre`, `Tuesday, 02 May 2023`. Returns the date and the bytes it takes.
+///
+/// ```
+/// use newsdesk::wire::dates::parse_written_date;
+/// let (date, len) = parse_written_date("Sept. 1 (Xinhua) --").unwrap();
+/// assert_eq!((date.month, date.day, date.year, len), (9, 1, None, 7));
+/// ```
+pub fn parse_written_date(text: &str) -> Option<(WrittenDate, usize)> {
+    let mut pos = 0;
+    // An optional weekday: `Tuesday, 02 May 2023`.
+    let (first, first_end) = word_at(text, 0);
+    if is_weekday(first) {
+        pos = skip_spaces(text, first_end);
+        if text[pos..].starts_with(',') {
+            pos = skip_spaces(text, pos + 1);
+        }
+    }
+    let (month, day, mut end) = month_then_day(text, pos).or_else(|| day_then_month(text, pos))?;
+    let mut year = None;
+    // A year after the day or the month: `, 2024`, ` 2023`, `,2019`.
+    let mut after = end;
+    if text[after..].starts_with(',') {
+        after += 1;
+    }
+    let after = skip_spaces(text, after);
+    if let Some((value, year_end)) = digits_at(text, after, 4) {
+        if (1900..=2100).contains(&value) && !next_is_alphanumeric(text, year_end) {
+            year = Some(value as i32);
+            end = year_end;
+        }
+    }
+    let date = WrittenDate { year, month, day };
+    let valid = match year {
+        Some(_) => date.full().is_some(),
+        None => NaiveDate::from_ymd_opt(2000, month, day).is_some(),
+    };
+    valid.then_some((date, end))
+}
+
+/// `Month[.] Day[ordinal]` at `pos`.
+fn month_then_day(text: &str, pos: usize) -> Option<(u32, u32, usize)> {
+    let (word, word_end) = word_at(text, pos);
+    let month = month_number(word)?;
+    let mut after = word_end;
+    if text[after..].starts_with('.') {
+        after += 1;
+    }
+    let day_pos = skip_spaces(text, after);
+    if day_pos == after {
+        return None;
+    }
+    let (day, end) = day_at(text, day_pos)?;
+    Some((month, day, end))
+}
+
+/// `Day[ordinal] Month[.]` at `pos`.
+fn day_then_month(text: &str, pos: usize) -> Option<(u32, u32, usize)> {
+    let (day, day_end) = day_at(text, pos)?;
+    let month_pos = skip_spaces(text, day_end);
+    if month_pos == day_end {
+        return None;
+    }
+    let (word, mut end) = word_at(text, month_pos);
+    let month = month_number(word)?;
+    if text[end..].starts_with('.') {
+        end += 1;
+    }
+    Some((month, day, end))
+}
+
+/// A day number (1–31, one or two digits) with an optional ordinal suffix.
+fn day_at(text: &str, pos: usize) -> Option<(u32, usize)> {
+    let bytes = text.as_bytes();
+    let digits = bytes[pos..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let day: u32 = text[pos..pos + digits].parse().ok()?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let mut end = pos + digits;
+    for suffix in ["st", "nd", "rd", "th"] {
+        if text[end..].starts_with(suffix) {
+            end += suffix.len();
+            break;
+        }
+    }
+    (!next_is_alphanumeric(text, end)).then_some((day, end))
+}
+
+/// Exactly `count` ASCII digits at `pos`, not followed by another digit.
+fn digits_at(text: &str, pos: usize, count: usize) -> Option<(u32, usize)> {
+    let bytes = text.as_bytes();
+    let digits = bytes[pos..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits != count {
+        return None;
+    }
+    Some((text[pos..pos + count].parse().ok()?, pos + count))
+}
+
+/// The run of letters at `pos` (a word), and where it ends.
+fn word_at(text: &str, pos: usize) -> (&str, usize) {
+    let len: usize = text[pos..]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    (&text[pos..pos + len], pos + len)
+}
+
+fn skip_spaces(text: &str, pos: usize) -> usize {
+    pos + text[pos..].bytes().take_while(|&b| b == b' ').count()
+}
+
+fn next_is_alphanumeric(text: &str, pos: usize) -> bool {
+    text[pos..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// The ` date YYYY-MM[-DD]` prefix that capture tools put in front of page text. Returns the
+/// timestamp and the bytes it takes, with the spaces after it.
+///
+/// ```
+/// use newsdesk::wire::dates::capture_prefix;
+/// let (stamp, len) = capture_prefix(" date 2024-03-26 (MENAFN- KUNA)").unwrap();
+/// assert_eq!((stamp.to_string().as_str(), len), ("2024-03-26", 17));
+/// ```
+pub fn capture_prefix(text: &str) -> Option<(Timestamp, usize)> {
+    let start = skip_spaces(text, 0);
+    let rest = text[start..].strip_prefix("date ")?;
+    let pos = text.len() - rest.len();
+    let (year, after_year) = digits_at(text, pos, 4)?;
+    let month_pos = after_year + usize::from(text[after_year..].starts_with('-'));
+    if month_pos == after_year {
+        return None;
+    }
+    let (month, after_month) = digits_at(text, month_pos, 2)?;
+    let mut end = after_month;
+    let mut day = None;
+    if text[end..].starts_with('-') {
+        let (value, after_day) = digits_at(text, end + 1, 2)?;
+        day = Some(value);
+        end = after_day;
+    }
+    if next_is_alphanumeric(text, end) {
+        return None;
+    }
+    let stamp = match day {
+        Some(day) => Timestamp::Date(NaiveDate::from_ymd_opt(year as i32, month, day)?),
+        None if (1..=12).contains(&month) => Timestamp::Month {
+            year: year as i32,
+            month,
+        },
+        None => return None,
+    };
+    let end = end
+        + text[end..]
+            .bytes()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+    Some((stamp, end))
+}
+
+static MENAFN_ID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^MENAFN(\d{2})(\d{2})(\d{4})\d*ID\d+$").expect("valid regex"));
+
+/// The publication date in a MENAFN id line (`MENAFN26032024000071011013ID1107993908`: the
+/// digits after `MENAFN` are day, month, year).
+pub fn menafn_id(line: &str) -> Option<NaiveDate> {
+    let line = line.trim();
+    if !line.starts_with("MENAFN") || line.len() > 80 {
+        return None;
+    }
+    let caps = MENAFN_ID.captures(line)?;
+    let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    NaiveDate::from_ymd_opt(number(3)? as i32, number(2)?, number(1)?)
+}
+
+static KUNA_STAMP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bKUNA (\d{2})(\d{2})(\d{2}) ([A-Za-z]{3}) (\d{2})").expect("valid regex"));
+
+/// A KUNA filing stamp (`KUNA 231837 Nov 07`: day, hour, minute, month, two-digit year), in
+/// Kuwait time (UTC+3). Returns the time and the byte range of the stamp in `text`.
+pub fn kuna_stamp(text: &str) -> Option<(DateTime<FixedOffset>, std::ops::Range<usize>)> {
+    let caps = KUNA_STAMP.captures(text)?;
+    let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let month = month_number(caps.get(4)?.as_str())?;
+    let short_year = number(5)? as i32;
+    let year = if short_year >= 70 {
+        1900 + short_year
+    } else {
+        2000 + short_year
+    };
+    let date = NaiveDate::from_ymd_opt(year, month, number(1)?)?;
+    let time = NaiveTime::from_hms_opt(number(2)?, number(3)?, 0)?;
+    let kuwait = FixedOffset::east_opt(3 * 3600)?;
+    let stamp = kuwait.from_local_datetime(&date.and_time(time)).single()?;
+    Some((stamp, caps.get(0)?.range()))
+}
+
+const MONTH_PATTERN: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = format!(
+        r"(?i)\b(?:(?P<m1>{m})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y1>(?:19|20)\d\d)|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{m})\.?,?\s+(?P<y2>(?:19|20)\d\d)|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)|(?P<a4>\d{{1,2}})[/.-](?P<b4>\d{{1,2}})[/.-](?P<y4>(?:19|20)\d\d))\b",
+        m = MONTH_PATTERN
+    );
+    Regex::new(&pattern).expect("valid regex")
+});
+
+/// Every unambiguous full date written in `text` (`March 26, 2024`, `26 March 2024`,
+/// `2024-03-26`, `26/03/2024`), with its byte range. A numeric date whose first two parts could
+/// each be the month (`04/05/2024`) is skipped.
+pub fn full_dates(text: &str) -> impl Iterator<Item = (NaiveDate, std::ops::Range<usize>)> + '_ {
+    FULL_DATE.captures_iter(text).filter_map(|caps| {
+        let range = caps.get(0)?.range();
+        let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let month_named = |name: &str| caps.name(name).and_then(|m| month_number(m.as_str()));
+        let date = if let Some(month) = month_named("m1") {
+            NaiveDate::from_ymd_opt(number("y1")? as i32, month, number("d1")?)
+        } else if let Some(month) = month_named("m2") {
+            NaiveDate::from_ymd_opt(number("y2")? as i32, month, number("d2")?)
+        } else if let Some(year) = number("y3") {
+            NaiveDate::from_ymd_opt(year as i32, number("m3")?, number("d3")?)
+        } else {
+            let (a, b, year) = (number("a4")?, number("b4")?, number("y4")? as i32);
+            match (a > 12, b > 12) {
+                (true, false) => NaiveDate::from_ymd_opt(year, b, a),
+                (false, true) => NaiveDate::from_ymd_opt(year, a, b),
+                _ if a == b => NaiveDate::from_ymd_opt(year, a, b),
+                _ => None,
+            }
+        };
+        Some((date?, range))
+    })
+}
+
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<h>\d{1,2}):(?P<m>\d\d)(?::(?P<s>\d\d))?(?:\s*(?P<ampm>[ap])\.?m\b\.?)?(?:\s*\(?(?:(?P<utc>UTC|GMT)\s*(?P<off>[+-]\d{1,2}(?::?\d\d)?)?|(?P<zone>JST|KST|IST|EDT|EST|CDT|CST|PDT|PST|MYT|AST|GST|MSK|CET|CEST|BST))\b)?")
+        .expect("valid regex")
+});
+
+/// A page header stamp: a short line that is mostly a date, often with a time and a zone
+/// (`Source: Xinhua| 2018-09-02 03:38:40|Editor: yan`, `All News 09:05 April 11, 2022`,
+/// `25 April 2009 13:15 (UTC +04:00)`, `25/05/2022 08:50 PM`).
+pub fn page_stamp(line: &str) -> Option<Timestamp> {
+    let line = line.trim();
+    if line.len() > 120 {
+        return None;
+    }
+    let (date, range) = full_dates(line).next()?;
+    let clock = CLOCK.captures(line);
+    let clock_len = clock.as_ref().and_then(|c| c.get(0)).map_or(0, |m| m.len());
+    // Mostly date: the words left besides the date and the time are few, or `|` fields.
+    let rest_letters = line.len().saturating_sub(range.len() + clock_len);
+    if rest_letters > 40 && !line.contains('|') {
+        return None;
+    }
+    let Some(clock) = clock else {
+        return Some(Timestamp::Date(date));
+    };
+    let number = |name: &str| clock.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let mut hour = number("h")?;
+    match clock.name("ampm").map(|m| m.as_str().to_ascii_lowercase()) {
+        Some(ampm) if ampm == "p" && hour < 12 => hour += 12,
+        Some(ampm) if ampm == "a" && hour == 12 => hour = 0,
+        _ => {}
+    }
+    let time = NaiveTime::from_hms_opt(hour, number("m")?, number("s").unwrap_or(0))?;
+    let local = NaiveDateTime::new(date, time);
+    let offset_seconds = if let Some(offset) = clock.name("off") {
+        parse_offset(offset.as_str())
+    } else if clock.name("utc").is_some() {
+        Some(0)
+    } else {
+        clock.name("zone").and_then(|zone| zone_offset(zone.as_str()))
+    };
+    let zoned = offset_seconds
+        .and_then(FixedOffset::east_opt)
+        .and_then(|offset| offset.from_local_datetime(&local).single());
+    Some(match zoned {
+        Some(zoned) => Timestamp::Zoned(zoned),
+        None => Timestamp::Local(local),
+    })
+}
+
+/// `+04:00`, `+0400`, `-5` as seconds east of UTC.
+fn parse_offset(text: &str) -> Option<i32> {
+    let sign = if text.starts_with('-') { -1 } else { 1 };
+    let digits: String = text[1..].chars().filter(char::is_ascii_digit).collect();
+    let (hours, minutes) = match digits.len() {
+        1 | 2 => (digits.parse::<i32>().ok()?, 0),
+        3 | 4 => {
+            let split = digits.len() - 2;
+            (digits[..split].parse().ok()?, digits[split..].parse().ok()?)
+        }
+        _ => return None,
+    };
+    Some(sign * (hours * 3600 + minutes * 60))
+}
+
+fn zone_offset(zone: &str) -> Option<i32> {
+    let minutes_east = match zone.to_ascii_uppercase().as_str() {
+        "JST" | "KST" => 9 * 60,
+        "IST" => 5 * 60 + 30,
+        "EDT" => -4 * 60,
+        "EST" | "CDT" => -5 * 60,
+        "CST" => -6 * 60,
+        "PDT" => -7 * 60,
+        "PST" => -8 * 60,
+        "MYT" => 8 * 60,
+        "AST" | "MSK" => 3 * 60,
+        "GST" => 4 * 60,
+        "CET" | "BST" => 60,
+        "CEST" => 2 * 60,
+        _ => return None,
+    };
+    Some(minutes_east * 60)
+}
+
+/// The year that puts month/day nearest to the evidence date (within a year either way).
+pub fn nearest_year(month: u32, day: u32, evidence: NaiveDate) -> Option<i32> {
+    let year = evidence.year();
+    [year, year - 1, year + 1]
+        .into_iter()
+        .filter_map(|candidate| NaiveDate::from_ymd_opt(candidate, month, day))
+        .min_by_key(|date| (*date - evidence).num_days().abs())
+        .map(|date| date.year())
+}
+
+/// The latest year in which month/day falls on or before `limit` (the file-mtime rule).
+pub fn latest_year_not_after(month: u32, day: u32, limit: NaiveDate) -> Option<i32> {
+    (0..8)
+        .map(|back| limit.year() - back)
+        .find(|&year| NaiveDate::from_ymd_opt(year, month, day).is_some_and(|date| date <= limit))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    }
+
+    #[test]
+    fn dateline_date_forms() {
+        let cases: &[(&str, Option<i32>, u32, u32, &str)] = &[
+            ("March 26 (KUNA)", None, 3, 26, " (KUNA)"),
+            ("Sept 5 (KUNA)", None, 9, 5, " (KUNA)"),
+            ("Sept. 1 (Xinhua)", None, 9, 1, " (Xinhua)"),
+            ("March. 20 (Xinhuanet)", None, 3, 20, " (Xinhuanet)"),
+            ("Sep 23:", None, 9, 23, ":"),
+            ("Nov. 01, 2021 (GLOBE", Some(2021), 11, 1, " (GLOBE"),
+            ("May 02, 2024 (GLOBE", Some(2024), 5, 2, " (GLOBE"),
+            ("Apr 6 2023 –", Some(2023), 4, 6, " –"),
+            ("14 May 2022 (WAM)", Some(2022), 5, 14, " (WAM)"),
+            ("29th November, 2015 (WAM)", Some(2015), 11, 29, " (WAM)"),
+            ("25 Oct (ONA)", None, 10, 25, " (ONA)"),
+            ("16 Septembre (KUNA)", None, 9, 16, " (KUNA)"),
+            ("14 mai 2018 (GLOBE", Some(2018), 5, 14, " (GLOBE"),
+            ("Tuesday, 02 May 2023 (APS)", Some(2023), 5, 2, " (APS)"),
+            ("June 15. /TASS/.", None, 6, 15, ". /TASS/."),
+            ("march 4 - colombia", None, 3, 4, " - colombia"),
+            ("Marc 3 - KeyCorp", None, 3, 3, " - KeyCorp"),
+        ];
+        for &(text, year, month, day, rest) in cases {
+            let (parsed, len) = parse_written_date(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(parsed, WrittenDate { year, month, day }, "{text}");
+            assert_eq!(&text[len..], rest, "{text}");
+        }
+    }
+
+    #[test]
+    fn non_dates_are_refused() {
+        for text in [
+            "Tenn. (AP)",
+            "Marching 5",
+            "March",
+            "32 May",
+            "Feb 30 2023",
+            "May 5th1",
+            "1993 --",
+            "Monday said",
+        ] {
+            assert!(parse_written_date(text).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn capture_prefixes() {
+        let (stamp, len) = capture_prefix(" date 2020-03 Ich freue").expect("month prefix");
+        assert_eq!(stamp, Timestamp::Month { year: 2020, month: 3 });
+        assert_eq!(len, 14);
+        assert!(capture_prefix("date 2024-13-01 x").is_none());
+        assert!(capture_prefix("dated 2024-03-01").is_none());
+        assert!(capture_prefix(" date 2024-03-26<!DOCTYPE html>").is_some());
+    }
+
+    #[test]
+    fn menafn_ids_give_day_month_year() {
+        assert_eq!(
+            menafn_id("MENAFN05092023000071011013ID1107006744"),
+            Some(date(2023, 9, 5))
+        );
+        assert_eq!(menafn_id("MENAFN32092023000071011013ID1107006744"), None);
+        assert_eq!(menafn_id("MENAFN provides the information"), None);
+    }
+
+    #[test]
+    fn kuna_stamps_are_kuwait_time() {
+        let (stamp, range) = kuna_stamp("(end) jk.ajs KUNA 231837 Nov 07NNNN").expect("stamp");
+        assert_eq!(stamp.to_rfc3339(), "2007-11-23T18:37:00+03:00");
+        assert_eq!(range, 13..31);
+    }
+
+    #[test]
+    fn full_dates_in_text() {
+        let text = "On March 26, 2024 and 5 April 2023, then 2022-01-02, 31/12/2021 but not 04/05/2020.";
+        let found: Vec<NaiveDate> = full_dates(text).map(|(d, _)| d).collect();
+        assert_eq!(
+            found,
+            [
+                date(2024, 3, 26),
+                date(2023, 4, 5),
+                date(2022, 1, 2),
+                date(2021, 12, 31)
+            ]
+        );
+    }
+
+    #[test]
+    fn page_stamps() {
+        let cases = [
+            (
+                "Source: Xinhua| 2018-09-02 03:38:40|Editor: yan",
+                "2018-09-02T03:38:40",
+            ),
+            ("All News 09:05 April 11, 2022", "2022-04-11T09:05:00"),
+            ("25 April 2009 13:15 (UTC +04:00)", "2009-04-25T13:15:00+04:00"),
+            ("25/05/2022 08:50 PM", "2022-05-25T20:50:00"),
+            ("15:00 JST, December 23, 2022", "2022-12-23T15:00:00+09:00"),
+            ("Updated: 2013-03-31", "2013-03-31"),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(
+                page_stamp(line).map(|t| t.to_string()).as_deref(),
+                Some(expected),
+                "{line}"
+            );
+        }
+        assert!(
+            page_stamp(
+                "The treaty signed on March 26, 2019 was the first of many such agreements in the region."
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn year_inference() {
+        assert_eq!(nearest_year(12, 31, date(2024, 1, 1)), Some(2023));
+        assert_eq!(nearest_year(1, 1, date(2023, 12, 31)), Some(2024));
+        assert_eq!(nearest_year(3, 26, date(2024, 3, 26)), Some(2024));
+        assert_eq!(latest_year_not_after(11, 20, date(2026, 11, 19)), Some(2025));
+        assert_eq!(latest_year_not_after(11, 19, date(2026, 11, 19)), Some(2026));
+        assert_eq!(latest_year_not_after(2, 29, date(2026, 3, 1)), Some(2024));
+    }
+}
