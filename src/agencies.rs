@@ -65,6 +65,8 @@ struct RegistryFile {
 pub struct Registry {
     entries: Vec<RegistryEntry>,
     by_spelling: HashMap<String, usize>,
+    /// The spellings exactly as the file writes them: a lookup without building a key.
+    by_exact: HashMap<String, usize>,
 }
 
 static REGISTRY_TOML: &str = include_str!("../assets/agencies.toml");
@@ -84,6 +86,7 @@ impl Registry {
     pub fn from_toml(text: &str) -> Result<Self, String> {
         let file: RegistryFile = toml::from_str(text).map_err(|error| error.to_string())?;
         let mut by_spelling: HashMap<String, usize> = HashMap::new();
+        let mut by_exact: HashMap<String, usize> = HashMap::new();
         for (index, entry) in file.agency.iter().enumerate() {
             let spellings = [&entry.abbr, &entry.name].into_iter().chain(&entry.spellings);
             for spelling in spellings {
@@ -97,11 +100,13 @@ impl Registry {
                     }
                 }
                 by_spelling.insert(key, index);
+                by_exact.insert(spelling.clone(), index);
             }
         }
         Ok(Registry {
             entries: file.agency,
             by_spelling,
+            by_exact,
         })
     }
 
@@ -112,6 +117,9 @@ impl Registry {
 
     /// The entry written `text` (case-insensitive; `Kuwait News Agency (KUNA)` and `KUNA` both work).
     pub fn lookup(&self, text: &str) -> Option<&RegistryEntry> {
+        if let Some(&index) = self.by_exact.get(text) {
+            return Some(&self.entries[index]);
+        }
         let key = spelling_key(text);
         if key.is_empty() {
             return None;

@@ -39,6 +39,9 @@ pub struct Place {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     places: HashMap<String, Vec<Place>>,
+    /// The spellings exactly as the files write them (and in capitals), to their keys: most
+    /// lookups need no key built.
+    exact: HashMap<String, String>,
 }
 
 static COUNTRIES: &str = include_str!("../assets/places/countries.txt");
@@ -85,7 +88,10 @@ impl Gazetteer {
         if spelling.is_empty() || name.is_empty() {
             return;
         }
-        let entries = self.places.entry(name_key(spelling)).or_default();
+        let key = name_key(spelling);
+        self.exact.insert(spelling.to_string(), key.clone());
+        self.exact.insert(spelling.to_uppercase(), key.clone());
+        let entries = self.places.entry(key).or_default();
         if !entries.iter().any(|place| place.kind == kind) {
             entries.push(Place {
                 kind,
@@ -96,7 +102,11 @@ impl Gazetteer {
 
     /// Every place the name can mean (`Georgia` is a country and a region).
     pub fn lookup(&self, name: &str) -> &[Place] {
-        self.places.get(&name_key(name)).map(Vec::as_slice).unwrap_or(&[])
+        let found = match self.exact.get(name) {
+            Some(key) => self.places.get(key),
+            None => self.places.get(&name_key(name)),
+        };
+        found.map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// True when the name is a known place of the given kind.

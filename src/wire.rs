@@ -196,6 +196,9 @@ fn drop_briefing_dateline(segment: &str, head: &mut Head) {
 /// removed, so that the same copy gives the same id wherever it is found.
 fn content_id(segment: &str) -> ArticleId {
     let trimmed = segment.trim_matches(|c: char| c == '\n' || c == ' ');
+    if !trimmed.contains(" \n") {
+        return ArticleId::of_pieces([trimmed]);
+    }
     let mut pieces = Vec::new();
     for (index, line) in trimmed.split('\n').enumerate() {
         if index > 0 {

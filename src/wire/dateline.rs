@@ -7,7 +7,6 @@
 
 use crate::agencies::{AgencyKind, RegistryEntry, registry};
 use crate::gazetteer::{PlaceKind, gazetteer};
-use crate::names::name_key;
 use crate::wire::dates::{WrittenDate, is_weekday, parse_written_date};
 
 /// How far into a line a dateline may reach.
@@ -131,6 +130,12 @@ const NOT_PLACES: &[&str] = &[
     "ends",
     "q&a",
 ];
+
+/// True for a word that starts sentences and never names a place.
+fn is_not_place(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    NOT_PLACES.iter().any(|other| other.eq_ignore_ascii_case(word))
+}
 
 /// Lowercase words allowed inside a place name (`Rio de Janeiro`, `Port of Spain`).
 const PLACE_PARTICLES: &[&str] = &[
@@ -359,8 +364,8 @@ impl<'a> Scanner<'a> {
             if first.is_lowercase() && (words == 0 || !(is_particle || last_before_comma)) {
                 break;
             }
-            let key = name_key(word);
-            if words == 0 && key != "the" && (NOT_PLACES.contains(&key.as_str()) || is_weekday(word)) {
+            let is_the = word.eq_ignore_ascii_case("the");
+            if words == 0 && !is_the && (is_not_place(word) || is_weekday(word)) {
                 return None;
             }
             if words > 0 && !is_particle {
@@ -410,7 +415,7 @@ impl<'a> Scanner<'a> {
         }
         // Whole-place checks: `The` only opens a known place (`THE HAGUE`), no month words.
         let place = &self.text[start..end];
-        let the = name_key(place.split(' ').next().unwrap_or("")) == "the";
+        let the = place.split(' ').next().unwrap_or("").eq_ignore_ascii_case("the");
         if the && !(gazetteer().is_place(place) || (is_all_caps(place) && place.contains(' '))) {
             return None;
         }
@@ -470,13 +475,14 @@ impl<'a> Scanner<'a> {
                 }
                 // QNA's `Doha, HE Minister …`: a known city, a comma, then an honorific.
                 let next_word = self.text[after..self.line_end].split(' ').next().unwrap_or("");
-                let known_city = self
-                    .place
-                    .is_some_and(|(start, end)| gazetteer().is(&self.text[start..end], PlaceKind::City));
-                if self.regions.is_empty()
+                let known_city = || {
+                    self.place
+                        .is_some_and(|(start, end)| gazetteer().is(&self.text[start..end], PlaceKind::City))
+                };
+                if HONORIFICS.contains(&next_word)
+                    && self.regions.is_empty()
                     && self.date.is_none()
-                    && known_city
-                    && HONORIFICS.contains(&next_word)
+                    && known_city()
                 {
                     self.pos = after;
                     self.comma_separator = true;
@@ -640,7 +646,7 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let region = &self.text[start..end];
-        if NOT_PLACES.contains(&name_key(region).as_str()) {
+        if is_not_place(region) {
             return false;
         }
         self.loose_region |= lowercase_words > 0;
@@ -685,6 +691,7 @@ impl<'a> Scanner<'a> {
         let separator = starts_with_separator(rest);
         match separator {
             Some(len) => {
+                let separator = self.pos..self.pos + len;
                 self.pos += len;
                 // APS: `ALGIERS – Tuesday, 02 May 2023 (APS) – `.
                 if !strong {
@@ -713,7 +720,7 @@ impl<'a> Scanner<'a> {
                         self.pos += rest.len() - after.len() + "via ".len() + end;
                     }
                 }
-                if self.weak_separator_is_not_prose(strong, len) {
+                if self.weak_separator_is_not_prose(strong, separator) {
                     self.accept(strong)
                 } else {
                     None
@@ -737,14 +744,13 @@ impl<'a> Scanner<'a> {
 
     /// A hyphen after a weak dateline must be spaced like a separator (`AMMAN - `, `ALGIERS- `),
     /// not a hyphenated word.
-    fn weak_separator_is_not_prose(&self, strong: bool, separator_len: usize) -> bool {
-        if strong || separator_len != 1 {
+    fn weak_separator_is_not_prose(&self, strong: bool, separator: std::ops::Range<usize>) -> bool {
+        if strong || separator.len() != 1 {
             return true;
         }
-        let separator_start = self.pos - separator_len;
-        let before_space = self.text[..separator_start].ends_with(' ');
-        let after_space = self.text[self.pos..].starts_with(' ');
-        before_space || after_space || self.text[separator_start..].starts_with(':')
+        let before_space = self.text[..separator.start].ends_with(' ');
+        let after_space = self.text[separator.end..].starts_with(' ');
+        before_space || after_space || self.text[separator.start..].starts_with(':')
     }
 
     /// After a dateline that ends its line: a lone separator line, or an agency credit line.
@@ -1556,6 +1562,13 @@ mod tests {
         ] {
             assert!(match_dateline(prose).is_none(), "{prose}");
         }
+    }
+
+    #[test]
+    fn a_distributor_after_a_weak_dateline_is_skipped_safely() {
+        // Found by the mutated-fixture property test: a multi-byte separator after `via`.
+        let found = match_dateline("AMMAN - via NewMediaWire –The board").expect("dateline");
+        assert_eq!(found.place.as_deref(), Some("AMMAN"));
     }
 
     #[test]

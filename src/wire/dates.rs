@@ -130,18 +130,25 @@ pub fn month_number(word: &str) -> Option<u32> {
     if word.len() < 3 || word.len() > 10 {
         return None;
     }
-    let lower = word.to_lowercase();
-    MONTHS
-        .iter()
-        .find(|(name, _)| *name == lower)
-        .or_else(|| {
-            // A clipped English month (`Marc 3`, `Septem`): a prefix of a full name.
-            MONTHS[..]
-                .iter()
-                .filter(|(name, _)| ENGLISH_MONTHS.contains(name))
-                .find(|(name, _)| name.starts_with(&lower) && lower.len() >= 4)
-        })
-        .map(|&(_, month)| month)
+    if !word.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let exact = if word.is_ascii() {
+        MONTHS.iter().find(|(name, _)| name.eq_ignore_ascii_case(word))
+    } else {
+        let lower = word.to_lowercase();
+        MONTHS.iter().find(|(name, _)| *name == lower)
+    };
+    exact.map(|&(_, month)| month).or_else(|| {
+        // A clipped English month (`Marc 3`, `Septem`): a prefix of a full name.
+        let clipped = word.len() >= 4 && word.is_ascii();
+        ENGLISH_MONTHS
+            .iter()
+            .position(|name| {
+                clipped && name.len() > word.len() && name[..word.len()].eq_ignore_ascii_case(word)
+            })
+            .map(|index| [1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12][index])
+    })
 }
 
 const ENGLISH_MONTHS: &[&str] = &[
@@ -160,8 +167,8 @@ const ENGLISH_MONTHS: &[&str] = &[
 
 /// True for a weekday name or abbreviation (`Tuesday`, `Tues.`, `mardi`).
 pub fn is_weekday(word: &str) -> bool {
-    let word = word.trim_end_matches([',', '.']).to_lowercase();
-    WEEKDAYS.contains(&word.as_str())
+    let word = word.trim_end_matches([',', '.']);
+    WEEKDAYS.iter().any(|day| day.eq_ignore_ascii_case(word))
 }
 
 /// Parses a written date at the start of `text`: `March 26`, `Sept. 1`, `March. 20`,
@@ -350,6 +357,9 @@ static KUNA_STAMP: LazyLock<Regex> =
 /// A KUNA filing stamp (`KUNA 231837 Nov 07`: day, hour, minute, month, two-digit year), in
 /// Kuwait time (UTC+3). Returns the time and the byte range of the stamp in `text`.
 pub fn kuna_stamp(text: &str) -> Option<(DateTime<FixedOffset>, std::ops::Range<usize>)> {
+    if !text.contains("KUNA ") {
+        return None;
+    }
     let caps = KUNA_STAMP.captures(text)?;
     let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     let month = month_number(caps.get(4)?.as_str())?;
@@ -413,7 +423,8 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 /// `25 April 2009 13:15 (UTC +04:00)`, `25/05/2022 08:50 PM`).
 pub fn page_stamp(line: &str) -> Option<Timestamp> {
     let line = line.trim();
-    if line.len() > 120 {
+    let digits = line.bytes().filter(u8::is_ascii_digit).count();
+    if line.len() > 120 || digits < 4 {
         return None;
     }
     let (date, range) = full_dates(line).next()?;

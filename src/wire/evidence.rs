@@ -1,6 +1,7 @@
 //! Dating articles: every article collects dated evidence (its dateline, filing stamp, MENAFN id
 //! line, page stamp, JSON date, capture prefix); a dateline without a year takes it from the best
-//! evidence in the article, then in the file, then from the file's modification date. A full date
+//! evidence in the article, then in the file, then from a full date written in the body, then
+//! from the file's modification date. A full date
 //! written in the body is used for the year only, never as the publication date, and a weekday is
 //! never used at all.
 
@@ -104,8 +105,8 @@ fn date_one(facts: &DateFacts, body: &str, file_best: Option<Evidence>, mtime: O
     dating
 }
 
-/// The year of a month-day dateline: from the article's best evidence, a full date in its
-/// body, the file's best evidence, or the latest such day not after the file's mtime.
+/// The year of a month-day dateline: from the article's best evidence, the file's best
+/// evidence, a full date in its body, or the latest such day not after the file's mtime.
 fn resolve_year(
     written: WrittenDate,
     own: Option<Evidence>,
@@ -119,7 +120,7 @@ fn resolve_year(
             stamp: Timestamp::Date(date),
         })
     };
-    let evidence = own.or_else(text_date).or(file_best);
+    let evidence = own.or(file_best).or_else(text_date);
     let inferred = match evidence {
         Some(e) => {
             nearest_year(written.month, written.day, reference_day(&e.stamp)).map(|year| (year, e.source))

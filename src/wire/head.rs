@@ -11,7 +11,7 @@ use crate::article::Timestamp;
 use crate::names::readable;
 use crate::wire::dateline::{DatelineMatch, find_glued_dateline, floor_char_boundary, match_dateline};
 use crate::wire::dates::{capture_prefix, page_stamp};
-use crate::wire::split::is_headline;
+use crate::wire::split::{is_editors_note, is_headline};
 
 /// What the head of an article holds. Offsets are bytes into the article's text.
 #[derive(Debug, Default)]
@@ -119,7 +119,8 @@ pub fn peel_head(text: &str) -> Head {
                 continue;
             }
         }
-        if head.page_stamp.is_none() && match_dateline(line).is_none() {
+        let here = match_dateline(&text[pos..]);
+        if head.page_stamp.is_none() && here.is_none() {
             if let Some(stamp) = page_stamp(trimmed) {
                 head.page_stamp = Some(stamp);
                 head.page_agency = stamp_agency(trimmed);
@@ -141,7 +142,7 @@ pub fn peel_head(text: &str) -> Head {
             title_allowed = false;
             continue;
         }
-        if is_parenthesised(trimmed) && match_dateline(trimmed).is_none() {
+        if is_parenthesised(trimmed) && here.is_none() {
             // A distributor line or an advisory: `(Japan Economic Newswire Via Acquire Media
             // NewsEdge)`, `(Adds comment from the minister in paragraph 4)`.
             let inside = &trimmed[1..trimmed.len() - 1];
@@ -154,7 +155,7 @@ pub fn peel_head(text: &str) -> Head {
             pos = line_end;
             continue;
         }
-        if let Some(dateline) = match_dateline(&text[pos..]) {
+        if let Some(dateline) = here {
             let title_instead =
                 !dateline.strong && head.title.is_none() && next_line_has_strong_dateline(text, line_end);
             if !title_instead {
@@ -221,7 +222,7 @@ fn dateline_ahead(text: &str, from: usize) -> Option<usize> {
             if match_dateline(&text[pos..]).is_some_and(|d| d.strong) {
                 return Some(pos);
             }
-            let editors_note = line.to_uppercase().starts_with("EDITOR'S NOTE");
+            let editors_note = is_editors_note(line);
             if line.chars().count() > 200 && !editors_note {
                 return None;
             }

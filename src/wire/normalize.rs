@@ -16,7 +16,7 @@ use std::borrow::Cow;
 /// assert_eq!(normalize("a\r\nb\u{a0}c\u{1b}[31md\u{7}"), "a\nb cd");
 /// ```
 pub fn normalize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(needs_work) {
+    if !may_need_work(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -37,6 +37,57 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// A fast byte scan: false when the text certainly needs nothing done — no control byte, tab
+/// or DEL, and none of the UTF-8 sequences of the characters that `normalize` changes (C1
+/// controls and U+00A0; U+2000–U+200D, U+2028, U+2029, U+202F, U+2060; U+3000; U+FEFF, U+FFFE).
+fn may_need_work(bytes: &[u8]) -> bool {
+    // Eight bytes at a time: a chunk of printable ASCII (no byte below 0x20, none at or above
+    // 0x7f) needs no closer look.
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut start = 0;
+    while start + 8 <= bytes.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&bytes[start..start + 8]);
+        let x = u64::from_le_bytes(word);
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGHS;
+        let del = x ^ (ONES * 0x7f);
+        let is_del = del.wrapping_sub(ONES) & !del & HIGHS;
+        if (x & HIGHS) | below_space | is_del != 0 && bytes_need_work(bytes, start, start + 8) {
+            return true;
+        }
+        start += 8;
+    }
+    bytes_need_work(bytes, start, bytes.len())
+}
+
+/// The exact check of `bytes[from..to]` (a sequence starting there may run past `to`).
+fn bytes_need_work(bytes: &[u8], from: usize, to: usize) -> bool {
+    let mut index = from;
+    while index < to {
+        let b = bytes[index];
+        let next = |offset: usize| bytes.get(index + offset).copied().unwrap_or(0);
+        let hit = match b {
+            b'\n' => false,
+            0x00..=0x1f | 0x7f => true,
+            0xc2 => (0x80..=0xa0).contains(&next(1)),
+            0xe2 => match next(1) {
+                0x80 => matches!(next(2), 0x80..=0x8d | 0xa8 | 0xa9 | 0xaf),
+                0x81 => next(2) == 0xa0,
+                _ => false,
+            },
+            0xe3 => next(1) == 0x80 && next(2) == 0x80,
+            0xef => (next(1) == 0xbb && next(2) == 0xbf) || (next(1) == 0xbf && next(2) == 0xbe),
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+        index += 1;
+    }
+    false
 }
 
 fn needs_work(c: char) -> bool {
@@ -97,7 +148,28 @@ mod tests {
 
     #[test]
     fn clean_text_is_borrowed() {
-        assert!(matches!(normalize("plain text\nand more"), Cow::Borrowed(_)));
+        assert!(matches!(
+            normalize("plain text\nand more — with “quotes” – and Koweït"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn the_byte_scan_sees_every_changed_character() {
+        for c in ('\0'..='\u{ffff}').filter(|&c| needs_work(c)) {
+            // At every position of an eight-byte chunk, and across chunk boundaries.
+            for before in 0..10 {
+                let text = format!("{}{c}{}", "a".repeat(before), "b".repeat(9));
+                assert!(
+                    may_need_work(text.as_bytes()),
+                    "U+{:04X} after {before}",
+                    c as u32
+                );
+            }
+        }
+        assert!(!may_need_work(
+            "Plain ASCII text, with no controls at all — and dashes.".as_bytes()
+        ));
     }
 
     #[test]

@@ -16,7 +16,7 @@
 /// assert_eq!(reflow(&lines), "The minister said the talks would resume.\n\nSecond paragraph.");
 /// ```
 pub fn reflow(lines: &[&str]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(lines.iter().map(|line| line.len() + 1).sum());
     let mut block: Vec<&str> = Vec::new();
     for &line in lines {
         if line.trim().is_empty() {
@@ -83,9 +83,9 @@ fn is_wrap(previous: &str, next: &str, width: usize) -> bool {
     if width > 100 || starts_list_item(next) {
         return false;
     }
-    let next_word = next.split(' ').next().unwrap_or("").chars().count();
-    previous.chars().count() + 1 + next_word > width.saturating_sub(2).max(1)
-        && previous.chars().count() * 4 >= width * 3
+    let next_word = char_count(next.split(' ').next().unwrap_or(""));
+    let previous = char_count(previous);
+    previous + 1 + next_word > width.saturating_sub(2).max(1) && previous * 4 >= width * 3
 }
 
 /// `1993 -- ...`, `- item`, `• item`, `* item`: lines that start list items.
@@ -97,8 +97,21 @@ fn starts_list_item(line: &str) -> bool {
     digits == 4 && line[4..].trim_start().starts_with(['-', '–', '—', ':'])
 }
 
+/// The number of characters (bytes, for ASCII text).
+fn char_count(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
+}
+
 /// Appends `text` with runs of spaces collapsed to one.
 fn push_collapsed(text: &str, out: &mut String) {
+    if !text.contains("  ") {
+        out.push_str(text);
+        return;
+    }
     let mut previous_space = false;
     for c in text.chars() {
         if c == ' ' {

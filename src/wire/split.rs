@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::wire::dateline::match_dateline;
+use crate::wire::dateline::{could_start_dateline, match_dateline};
 use crate::wire::dates::capture_prefix;
 use crate::wire::trailer::{ends_story, is_footer_start, is_trailer_line};
 
@@ -82,13 +82,13 @@ impl SegmentState {
             return;
         }
         // Body text: two sentence-sized lines (an editor's note or a caption is not enough).
-        let sentence = line.len() >= 60
-            && line.ends_with(['.', '"', '”'])
-            && !line.to_uppercase().starts_with("EDITOR'S NOTE");
+        let sentence = line.len() >= 60 && line.ends_with(['.', '"', '”']) && !is_editors_note(line);
         if sentence {
             self.sentences += 1;
         }
-        if self.sentences >= 2 || match_dateline(line).is_some_and(|d| d.strong) {
+        if !self.has_body_or_dateline
+            && (self.sentences >= 2 || match_dateline(line).is_some_and(|d| d.strong))
+        {
             self.has_body_or_dateline = true;
         }
     }
@@ -97,6 +97,9 @@ impl SegmentState {
 /// A strong dateline at the start of the line.
 fn looks_like_new_story(lines: &[&str], index: usize) -> bool {
     let line = lines[index];
+    if !could_start_dateline(line.trim_start_matches([' ', '*'])) {
+        return false;
+    }
     let previous_blank_or_title =
         index == 0 || lines[index - 1].trim().is_empty() || is_headline(lines[index - 1]);
     previous_blank_or_title && match_dateline(line).is_some_and(|d| d.strong && d.place.is_some())
@@ -130,13 +133,26 @@ fn previous_content_line(lines: &[&str], start: usize, index: usize) -> Option<u
 /// A line shaped like a headline: short, no sentence end.
 pub fn is_headline(line: &str) -> bool {
     let line = line.trim();
-    let chars = line.chars().count();
-    (3..=200).contains(&chars)
-        && line.chars().any(char::is_alphabetic)
+    // Three to two hundred characters (a character is one to four bytes).
+    let chars = if line.is_ascii() {
+        line.len()
+    } else {
+        line.chars().count()
+    };
+    if line.len() > 800 || !(3..=200).contains(&chars) {
+        return false;
+    }
+    line.chars().any(char::is_alphabetic)
         && (!line.ends_with(['.', ',', ';', ':'])
             || (line.ends_with('.') && (shouts(line) || ends_with_abbreviation(line))))
         && !line.starts_with("By ")
         && !is_trailer_line(line)
+}
+
+/// True for the opening of an editor's note (`EDITOR'S NOTE: This story ...`).
+pub fn is_editors_note(line: &str) -> bool {
+    line.get(..13)
+        .is_some_and(|start| start.eq_ignore_ascii_case("editor's note"))
 }
 
 /// True when a line has letters and none is lowercase (a teletype headline may end with

@@ -57,11 +57,10 @@ const FOOTER_STARTS: &[&str] = &[
 /// True when a line starts footer chrome or a syndicator disclaimer.
 pub fn is_footer_start(line: &str) -> bool {
     let line = line.trim();
-    if line.len() > 40 {
-        return line.starts_with("Legal Disclaimer:");
-    }
-    let lower = line.to_lowercase();
-    lower.starts_with("legal disclaimer:") || FOOTER_STARTS.contains(&lower.as_str())
+    let disclaimer = line
+        .get(..17)
+        .is_some_and(|start| start.eq_ignore_ascii_case("legal disclaimer:"));
+    disclaimer || (line.len() <= 40 && FOOTER_STARTS.iter().any(|start| start.eq_ignore_ascii_case(line)))
 }
 
 static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
@@ -74,6 +73,9 @@ static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
 pub fn end_mark(line: &str) -> Option<(usize, bool)> {
     let window_start = floor_char_boundary(line, line.len().saturating_sub(80));
     let window = &line[window_start..];
+    if !window.bytes().any(|b| b == b'(' || b == b'/') {
+        return None;
+    }
     let found = END_MARK.find_iter(window).last()?;
     if !is_initials_tail(&window[found.end()..]) {
         return None;
@@ -145,10 +147,18 @@ pub fn credit_line(line: &str) -> Option<&'static RegistryEntry> {
     if let Some(source) = line.strip_prefix("Source:") {
         return lookup_credit(source);
     }
-    if let Some(caps) = CREDIT_LINE.captures(line) {
+    if line.starts_with(['-', '—', '–', '_']) {
+        let caps = CREDIT_LINE.captures(line)?;
         return lookup_credit(caps.name("agency")?.as_str());
     }
     // A bare agency name on its own line, in capitals or as its full name.
+    let plausible = line.len() <= 48
+        && line.starts_with(char::is_uppercase)
+        && !line.contains([',', ':', ';', '"', '“', '?', '!'])
+        && line.split_whitespace().count() <= 5;
+    if !plausible {
+        return None;
+    }
     let entry = registry()
         .lookup(line.trim_end_matches('.'))
         .filter(|e| e.kind != AgencyKind::Syndicator)?;
@@ -172,6 +182,10 @@ fn lookup_credit(text: &str) -> Option<&'static RegistryEntry> {
 /// True when a whole line belongs to a trailer (used by the splitter after an end mark).
 pub fn is_trailer_line(line: &str) -> bool {
     let line = line.trim();
+    if line.len() > 400 {
+        // A disclaimer paragraph is the longest trailer line.
+        return false;
+    }
     line.is_empty()
         || menafn_id(line).is_some()
         || is_initials(line)
@@ -189,9 +203,10 @@ pub fn is_trailer_line(line: &str) -> bool {
 /// or a credit line.
 pub fn ends_story(line: &str) -> bool {
     let line = line.trim();
+    let short = line.len() <= 80;
     end_mark(line).is_some_and(|(_, continues)| !continues)
-        || SIGN_OFF.is_match(line)
-        || (ENDS.is_match(line) && line.to_lowercase().contains("end"))
+        || (short && SIGN_OFF.is_match(line))
+        || (short && ENDS.is_match(line) && line.to_ascii_lowercase().contains("end"))
         || line == "NNNN"
         || credit_line(line).is_some()
 }
@@ -369,7 +384,11 @@ fn glued_sign_off(line: &str) -> Option<usize> {
 /// `said. — AFP`, `on Tuesday. (Yonhap)`. Returns where the credit starts.
 fn glued_credit(line: &str) -> Option<(usize, &'static RegistryEntry)> {
     let window_start = floor_char_boundary(line, line.len().saturating_sub(60));
-    let caps = GLUED_CREDIT.captures(&line[window_start..])?;
+    let window = &line[window_start..];
+    if !window.bytes().any(|b| b == b'-' || b == b'(' || b >= 0x80) {
+        return None;
+    }
+    let caps = GLUED_CREDIT.captures(window)?;
     let credit = caps.name("credit")?;
     let agency = caps.name("agency").or_else(|| caps.name("paren"))?.as_str();
     let entry = lookup_credit(agency)?;
