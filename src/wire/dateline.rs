@@ -798,14 +798,19 @@ impl<'a> Scanner<'a> {
         }
         self.skip_spaces();
         if self.credits.is_empty() {
-            // `Cairo - MENA`, `Дамаск – САНА`: the agency after the separator, alone on the line.
+            // `Cairo - MENA` (the agency alone on the line) and `Дамаск – САНА Министр …` (an
+            // agency in another script): the credit after the separator of a place-only
+            // dateline. An English word after it would make it the subject of a sentence
+            // (`CHICAGO, March 13 - CNW Corp said`), so the agency must end the line there.
             let rest = self.rest().trim_end();
-            if let Some(entry) = registry()
-                .lookup(rest)
-                .filter(|e| is_credit_kind(e) && !rest.contains(' '))
-            {
+            let (word, after) = rest.split_once(' ').unwrap_or((rest, ""));
+            let foreign_script = !word.is_ascii() && word.chars().all(|c| !c.is_lowercase());
+            let credible = !strong && (after.is_empty() || foreign_script);
+            if let Some(entry) = registry().lookup(word).filter(|e| is_credit_kind(e) && credible) {
                 self.credits.push(entry);
-                self.pos = self.line_end;
+                self.pos += word.len();
+                self.text_end = self.pos;
+                self.skip_spaces();
                 strong = true;
             }
         }
@@ -1576,6 +1581,19 @@ mod tests {
         let found = match_dateline("Cairo - MENA\nThe minister").expect("credit after separator");
         assert_eq!(found.credits[0].abbr, "MENA");
         assert_eq!(found.place.as_deref(), Some("Cairo"));
+        let text = "Дамаск – САНА Министр здравоохранения";
+        let found = match_dateline(text).expect("Russian SANA");
+        assert_eq!(found.credits[0].abbr, "SANA");
+        assert_eq!(&text[found.body_start..], "Министр здравоохранения");
+        let found = match_dateline("KUWAIT - KUNA reported that").expect("weak dateline");
+        assert!(
+            found.credits.is_empty(),
+            "a sentence that names the agency keeps it"
+        );
+        let text = "CHICAGO, March 13 - CNW Corp said";
+        let found = match_dateline(text).expect("dated dateline");
+        assert!(found.credits.is_empty());
+        assert_eq!(&text[found.body_start..], "CNW Corp said");
     }
 
     #[test]
