@@ -162,7 +162,7 @@ pub enum DateSource {
     Trailer,
     /// A MENAFN id line (`MENAFN26032024...ID...`, day month year).
     MenafnId,
-    /// A page header stamp (`Source: Xinhua| 2018-09-02 03:38:40|Editor: yan`).
+    /// A page header stamp (`Source: Xinhua| 2019-07-14 06:12:55|Editor: lu`).
     PageStamp,
     /// A date field of a JSON input.
     Json,

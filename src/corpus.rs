@@ -78,9 +78,23 @@ const CUES: &[&str] = &[
     "warned",
     "announced",
 ];
-const MONTHS: &[&str] = &[
-    "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
-];
+/// The month as Reuters and KUNA datelines abbreviate it (`Sept`, no period; March to July in full).
+fn dateline_month(month: u32) -> &'static str {
+    match month {
+        1 => "Jan",
+        2 => "Feb",
+        3 => "March",
+        4 => "April",
+        5 => "May",
+        6 => "June",
+        7 => "July",
+        8 => "Aug",
+        9 => "Sept",
+        10 => "Oct",
+        11 => "Nov",
+        _ => "Dec",
+    }
+}
 
 impl Corpus {
     /// A generator; the same seed gives the same articles.
@@ -123,7 +137,7 @@ impl Corpus {
     /// One article in a randomly chosen agency style.
     pub fn article(&mut self) -> String {
         let date = self.start + Duration::days(self.below(730) as i64);
-        let month = MONTHS[date.month0() as usize];
+        let month = dateline_month(date.month());
         let day = date.day();
         let place = self.pick(PLACES);
         let caps = place.to_uppercase();

@@ -54,10 +54,10 @@ pub struct Hints {
 ///
 /// ```
 /// use newsdesk::wire::{parse, Origin};
-/// let text = " date 2024-03-26 (MENAFN- Kuwait News Agency (KUNA)) KUWAIT, March 26 (KUNA) -- The Cabinet met. (end)";
+/// let text = " date 2025-02-11 (MENAFN- Kuwait News Agency (KUNA)) KUWAIT, Feb 11 (KUNA) -- The Cabinet met. (end)";
 /// let articles = parse(text, &Origin::default());
 /// assert_eq!(articles[0].agency.as_ref().unwrap().abbr, "KUNA");
-/// assert_eq!(articles[0].published.unwrap().to_string(), "2024-03-26");
+/// assert_eq!(articles[0].published.unwrap().to_string(), "2025-02-11");
 /// assert_eq!(articles[0].body, "The Cabinet met.");
 /// ```
 pub fn parse(text: &str, origin: &Origin) -> Vec<Article> {

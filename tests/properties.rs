@@ -89,7 +89,7 @@ const PIECES: &[&str] = &[
     "— AFP",
     "(Reporting by Jane Roe; Editing by John Doe)",
     "By Jane Roe",
-    "Source: Xinhua| 2018-09-02 03:38:40|Editor: yan",
+    "Source: Xinhua| 2019-07-14 06:12:55|Editor: lu",
     ". /TASS/. ",
     " / Trend /",
     "[Qatar]",

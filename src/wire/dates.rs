@@ -419,7 +419,7 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A page header stamp: a short line that is mostly a date, often with a time and a zone
-/// (`Source: Xinhua| 2018-09-02 03:38:40|Editor: yan`, `All News 09:05 April 11, 2022`,
+/// (`Source: Xinhua| 2019-07-14 06:12:55|Editor: lu`, `All News 09:05 April 11, 2022`,
 /// `25 April 2009 13:15 (UTC +04:00)`, `25/05/2022 08:50 PM`).
 pub fn page_stamp(line: &str) -> Option<Timestamp> {
     let line = line.trim();
@@ -612,8 +612,8 @@ mod tests {
     fn page_stamps() {
         let cases = [
             (
-                "Source: Xinhua| 2018-09-02 03:38:40|Editor: yan",
-                "2018-09-02T03:38:40",
+                "Source: Xinhua| 2019-07-14 06:12:55|Editor: lu",
+                "2019-07-14T06:12:55",
             ),
             ("All News 09:05 April 11, 2022", "2022-04-11T09:05:00"),
             ("25 April 2009 13:15 (UTC +04:00)", "2009-04-25T13:15:00+04:00"),
