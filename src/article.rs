@@ -7,7 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// One article: a story as filed by an agency, with its metadata peeled off the body.
@@ -225,17 +225,6 @@ impl Timestamp {
             Timestamp::Local(datetime) => datetime.date(),
             Timestamp::Zoned(datetime) => datetime.date_naive(),
         }
-    }
-
-    /// The year and month.
-    pub fn year_month(&self) -> (i32, u32) {
-        let date = self.date();
-        (date.year(), date.month())
-    }
-
-    /// True when the timestamp names a day (not only a month).
-    pub fn has_day(&self) -> bool {
-        !matches!(self, Timestamp::Month { .. })
     }
 }
 
