@@ -2,7 +2,8 @@
 //!
 //! Module map (the core never touches the terminal):
 //!
-//! - [`article`]: the article model every other part shares.
+//! - [`article`]: the article model every other part shares; [`span`]: byte ranges of its text.
+//! - [`annotate`]: tokens, sentences, entities and time expressions of an article's text.
 //! - [`input`]: reading paths, directories, stdin and JSON exports into raw documents.
 //! - [`wire`]: raw wire text to articles: capture prefixes, syndicator tags, titles, bylines,
 //!   datelines, trailers, paragraphs, several articles per file, dates and their evidence.
@@ -19,6 +20,7 @@
 //! ```
 
 pub mod agencies;
+pub mod annotate;
 pub mod article;
 pub mod corpus;
 pub mod gazetteer;
@@ -26,4 +28,5 @@ pub mod input;
 pub mod names;
 pub mod report;
 pub mod samples;
+pub mod span;
 pub mod wire;

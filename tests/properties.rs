@@ -47,6 +47,23 @@ fn parse_and_check(text: &str) {
 
 /// Pieces of wire copy, to build texts that reach deep into the parser.
 const PIECES: &[&str] = &[
+    "Minister of",
+    "Sheikh",
+    "Al-Sabah",
+    "bin",
+    "Foreign Minister",
+    "Secretary",
+    "His Highness the Amir",
+    "Ahmed",
+    "Dr.",
+    "USD",
+    "2.1",
+    "Sea",
+    "U.S.",
+    "GCC",
+    "Gulf Cooperation Council",
+    "Tuesday",
+    "last week",
     "KUWAIT",
     "KUALA LUMPUR",
     "Doha",
@@ -175,15 +192,41 @@ fn apply(text: &str, mutation: &Mutation) -> String {
     chars.into_iter().collect()
 }
 
+/// Annotation invariants: spans on char boundaries, in order, entities never overlapping.
+fn annotate_and_check(text: &str) {
+    let annotations = newsdesk::annotate::annotate(text, chrono::NaiveDate::from_ymd_opt(2026, 10, 7));
+    let mut previous_end = 0;
+    for entity in &annotations.entities {
+        assert!(entity.span.start < entity.span.end, "{entity:?}");
+        assert!(entity.span.start >= previous_end, "overlap at {entity:?}");
+        assert!(text.is_char_boundary(entity.span.start) && text.is_char_boundary(entity.span.end));
+        assert!(!entity.canonical.is_empty());
+        previous_end = entity.span.end;
+    }
+    for time in &annotations.times {
+        assert!(
+            time.start < time.end && text.is_char_boundary(time.start) && text.is_char_boundary(time.end)
+        );
+    }
+    let json = newsdesk::annotate::output::json_entities(text, &annotations);
+    let chars = text.chars().count();
+    assert!(
+        json.iter()
+            .all(|item| item.start <= item.end && item.end <= chars)
+    );
+}
+
 proptest! {
     #[test]
     fn arbitrary_strings(text in any::<String>()) {
         parse_and_check(&text);
+        annotate_and_check(&text);
     }
 
     #[test]
     fn wire_copy_soup(text in wire_soup()) {
         parse_and_check(&text);
+        annotate_and_check(&text);
     }
 
     #[test]
@@ -194,6 +237,7 @@ proptest! {
             text = apply(&text, mutation);
         }
         parse_and_check(&text);
+        annotate_and_check(&text);
     }
 
     #[test]
@@ -233,5 +277,12 @@ fn pathological_inputs_finish() {
     ];
     for input in &inputs {
         check(&parse(input, &origin()));
+        // The annotator sees a tenth of each input: enough to trip a quadratic scan in a
+        // debug build, small enough to stay quick.
+        let cut = (0..=input.len() / 10)
+            .rev()
+            .find(|&i| input.is_char_boundary(i))
+            .unwrap_or(0);
+        annotate_and_check(&input[..cut]);
     }
 }

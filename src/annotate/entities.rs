@@ -1,0 +1,718 @@
+//! Entities of a text: the recogniser's spans, corrected by rules that wire copy needs (titles
+//! are not names but mark them; places the model took for people; nationalities are groups),
+//! then grouped within the text under one canonical name per entity.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::lexicon::{List, lexicon};
+use super::ner::labels::{ModelType, spans_of_labels};
+use super::ner::model::{Model, decode};
+use super::ner::{features::DocumentFeatures, sentence_input};
+use super::tokens::Token;
+use crate::names::readable;
+use crate::span::Span;
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation: a body, company, ministry, party, team.
+    Organization,
+    /// A place: a country, region, city, landmark.
+    Location,
+    /// Nationalities, religious and political groups (`Israeli`, `Sunni`).
+    Group,
+    /// Other names: events, laws, works, products.
+    Misc,
+    /// A bare title standing for a person named earlier (`the Secretary`).
+    Title,
+}
+
+impl EntityKind {
+    /// The kind's name in JSON and markup (`person`).
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Location => "location",
+            EntityKind::Group => "group",
+            EntityKind::Misc => "misc",
+            EntityKind::Title => "title",
+        }
+    }
+
+    /// The short tag of the bracket markup (`PER`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PER",
+            EntityKind::Organization => "ORG",
+            EntityKind::Location => "LOC",
+            EntityKind::Group => "GRP",
+            EntityKind::Misc => "MISC",
+            EntityKind::Title => "TITLE",
+        }
+    }
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Where it is written.
+    pub span: Span,
+    /// What it is.
+    pub kind: EntityKind,
+    /// The entity it names, the same for every mention of it in the text (`Antony Blinken` for
+    /// `Blinken`, `United States` for `U.S.`).
+    pub canonical: String,
+}
+
+static MODEL_BYTES: &[u8] = include_bytes!("../../assets/models/ner.bin");
+
+static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    // The embedded model is checked by a test; a failure here is a build defect.
+    load_model().unwrap_or_else(|error| panic!("assets/models/ner.bin: {error}"))
+});
+
+/// Reads the embedded model (what the first annotation does once; exposed for benchmarks).
+pub fn load_model() -> Result<Model, super::ner::model::ModelError> {
+    Model::from_bytes(MODEL_BYTES)
+}
+
+/// The embedded model, loaded on first use.
+pub fn model() -> &'static Model {
+    &MODEL
+}
+
+/// A mention as token indices while rules work on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mention {
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+}
+
+/// Finds the entities of a text, given its tokens and sentences.
+pub fn find_entities(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -> Vec<Entity> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+    let inputs: Vec<_> = sentences
+        .iter()
+        .map(|s| sentence_input(&words[s.clone()]))
+        .collect();
+    let codes: Vec<Vec<u8>> = inputs
+        .iter()
+        .flat_map(|s| s.iter().map(|t| t.lexicon.clone()))
+        .collect();
+    let features = DocumentFeatures::new(&inputs);
+    let labels = decode(model(), &features);
+    let mut mentions = Vec::new();
+    for (sentence, labels) in sentences.iter().zip(&labels) {
+        for (start, end, model_type) in spans_of_labels(labels) {
+            let kind = match model_type {
+                ModelType::Person => EntityKind::Person,
+                ModelType::Organization => EntityKind::Organization,
+                ModelType::Location => EntityKind::Location,
+                ModelType::Misc => EntityKind::Misc,
+            };
+            mentions.push(Mention {
+                start: sentence.start + start,
+                end: sentence.start + end,
+                kind,
+            });
+        }
+    }
+    let mut sentence_ends = vec![words.len(); words.len()];
+    for sentence in sentences {
+        for end in &mut sentence_ends[sentence.clone()] {
+            *end = sentence.end;
+        }
+    }
+    let rules = Rules {
+        words: &words,
+        codes: &codes,
+        sentence_ends: &sentence_ends,
+    };
+    let mentions = rules.apply(mentions);
+    let mut entities: Vec<Entity> = mentions
+        .iter()
+        .map(|m| Entity {
+            span: Span::new(tokens[m.start].start, tokens[m.end - 1].end),
+            kind: m.kind,
+            canonical: String::new(),
+        })
+        .collect();
+    assign_canonical(text, &mut entities);
+    let bare = rules.bare_titles(&mentions, &entities);
+    entities.extend(bare.into_iter().map(|(start, end, canonical)| Entity {
+        span: Span::new(tokens[start].start, tokens[end - 1].end),
+        kind: EntityKind::Title,
+        canonical,
+    }));
+    entities.sort_by_key(|e| e.span.start);
+    entities
+}
+
+/// The rules that correct the recogniser on wire copy.
+struct Rules<'a> {
+    words: &'a [&'a str],
+    codes: &'a [Vec<u8>],
+    /// For each token, the end of its sentence.
+    sentence_ends: &'a [usize],
+}
+
+/// Which tokens the mentions cover.
+fn coverage(mentions: &[Mention], len: usize) -> Vec<bool> {
+    let mut covered = vec![false; len];
+    for mention in mentions {
+        for flag in &mut covered[mention.start.min(len)..mention.end.min(len)] {
+            *flag = true;
+        }
+    }
+    covered
+}
+
+impl Rules<'_> {
+    fn in_list(&self, token: usize, list: List) -> bool {
+        self.codes
+            .get(token)
+            .is_some_and(|codes| codes.iter().any(|&code| List::of_code(code) == Some(list)))
+    }
+
+    /// True when a list match covers exactly `start..end`.
+    fn is_phrase(&self, start: usize, end: usize, list: List) -> bool {
+        let unit = end - start == 1 && self.codes[start].contains(&list.code(3));
+        let whole = end - start > 1
+            && self.codes[start].contains(&list.code(0))
+            && self.codes[end - 1].contains(&list.code(2));
+        unit || whole
+    }
+
+    /// The end of a title (honorific or role) that starts at `token`, if one does.
+    fn title_end(&self, token: usize) -> Option<usize> {
+        let mut end = None;
+        for list in [List::Honorific, List::Role] {
+            if self.codes[token].contains(&list.code(3)) {
+                end = end.max(Some(token + 1));
+            }
+            if self.codes[token].contains(&list.code(0)) {
+                let mut at = token + 1;
+                while at < self.words.len() && !self.codes[at].contains(&list.code(2)) {
+                    at += 1;
+                }
+                if at < self.words.len() {
+                    end = end.max(Some(at + 1));
+                }
+            }
+        }
+        end
+    }
+
+    fn is_capitalised(&self, token: usize) -> bool {
+        self.words
+            .get(token)
+            .is_some_and(|word| word.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    fn sentence_end(&self, token: usize) -> usize {
+        self.sentence_ends.get(token).copied().unwrap_or(self.words.len())
+    }
+
+    fn apply(&self, mentions: Vec<Mention>) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+        for mut mention in mentions {
+            // Titles are not part of a name: `Secretary Blinken` → `Blinken`.
+            while mention.end - mention.start > 1 {
+                match self.title_end(mention.start) {
+                    Some(end) if end < mention.end && mention.kind == EntityKind::Person => {
+                        mention.start = end
+                    }
+                    _ => break,
+                }
+            }
+            // A lone title or a bare common word is not an entity.
+            if self.title_end(mention.start) == Some(mention.end) && mention.kind != EntityKind::Misc {
+                continue;
+            }
+            // A place the model took for a person (`Rafah`), when nothing marks a person.
+            if mention.kind == EntityKind::Person && mention.end - mention.start == 1 {
+                let token = mention.start;
+                let place = self.in_list(token, List::Country) || self.in_list(token, List::City);
+                let titled = token > 0 && self.title_before(token);
+                if place && !self.in_list(token, List::GivenName) && !titled {
+                    mention.kind = EntityKind::Location;
+                }
+            }
+            // Nationalities and religious or political groups.
+            if mention.kind == EntityKind::Misc
+                && (self.is_phrase(mention.start, mention.end, List::Demonym)
+                    || self.is_phrase(mention.start, mention.end, List::Group))
+            {
+                mention.kind = EntityKind::Group;
+            }
+            // A currency code before an amount (`USD 2.1 billion`) is not an organisation.
+            if self.is_currency_amount(mention) {
+                continue;
+            }
+            // A name ending in a geographic word is a place (`Caspian Sea`).
+            if mention.kind != EntityKind::Location && is_geographic(self.words[mention.end - 1]) {
+                mention.kind = EntityKind::Location;
+            }
+            out.push(mention);
+        }
+        self.add_portfolio_names(&mut out);
+        self.add_titled_names(&mut out);
+        self.extend_person_names(&mut out);
+        self.propagate_person_names(&mut out);
+        out
+    }
+
+    /// `USD 2.1 billion`: a three-letter code in capitals before a number.
+    fn is_currency_amount(&self, mention: Mention) -> bool {
+        let word = self.words[mention.start];
+        let next = self.words.get(mention.end).copied().unwrap_or("");
+        mention.end - mention.start == 1
+            && word.len() == 3
+            && word.chars().all(|c| c.is_ascii_uppercase())
+            && CURRENCY_CODES.contains(&word)
+            && next.starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// A role, `of`, a portfolio, then a name: `Minister of Electricity and Water Affairs Ahmed
+    /// Jawad Al-Aradi`, `Director-General of Health Datuk Dr Faridah Othman`. The portfolio is
+    /// part of the title; the name (from its first given name) is a person.
+    fn add_portfolio_names(&self, mentions: &mut Vec<Mention>) {
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        let mut token = 0;
+        while token < self.words.len() {
+            let Some(title_end) = self.title_end(token) else {
+                token += 1;
+                continue;
+            };
+            if !matches!(self.words.get(title_end), Some(&"of" | &"for"))
+                || !self.in_list(title_end - 1, List::Role)
+            {
+                token = title_end;
+                continue;
+            }
+            let limit = self.sentence_end(token).min(title_end + 14);
+            let mut at = title_end + 1;
+            let mut name_start = None;
+            let mut after_honorific = false;
+            while at < limit {
+                let word = self.words[at];
+                if let Some(end) = self
+                    .title_end(at)
+                    .filter(|&end| end > at && self.in_list(at, List::Honorific))
+                {
+                    at = end;
+                    after_honorific = true;
+                    continue;
+                }
+                let starts_name = after_honorific || self.in_list(at, List::GivenName);
+                if starts_name && self.is_capitalised(at) && at > title_end + 1 {
+                    name_start = Some(at);
+                    break;
+                }
+                if !(self.is_capitalised(at) || matches!(word, "and" | "," | "&" | "the" | "for" | "of")) {
+                    break;
+                }
+                at += 1;
+            }
+            let Some(name_start) = name_start else {
+                token = title_end;
+                continue;
+            };
+            let name_end = self.name_end(name_start + 1, limit);
+            found.push((title_end, name_start, name_end));
+            token = name_end;
+        }
+        if found.is_empty() {
+            return;
+        }
+        // Mentions inside a portfolio or a name give way to the name.
+        let mut cleared = vec![false; self.words.len()];
+        for &(from, _, to) in &found {
+            for flag in &mut cleared[from..to] {
+                *flag = true;
+            }
+        }
+        mentions.retain(|m| !(m.start..m.end).any(|t| cleared[t]));
+        mentions.extend(found.into_iter().map(|(_, start, end)| Mention {
+            start,
+            end,
+            kind: EntityKind::Person,
+        }));
+        mentions.sort_by_key(|m| m.start);
+    }
+
+    /// Where a person's name that runs to `from` ends: over capitalised words and the
+    /// particles of Arabic names (`Al-Sabah`, `bin Zayed`), at most six words, before `limit`.
+    fn name_end(&self, from: usize, limit: usize) -> usize {
+        let mut end = from;
+        while end < limit && end < from + 5 {
+            let word = self.words[end];
+            let continues = is_name_prefix(word)
+                || (self.is_capitalised(end)
+                    && !self.in_list(end, List::TimeWord)
+                    && self.title_end(end).is_none()
+                    && !self.in_list(end, List::OrgSuffix));
+            let particle =
+                matches!(word, "bin" | "ibn" | "bint") && end + 1 < limit && self.is_capitalised(end + 1);
+            if !(continues || particle) {
+                break;
+            }
+            end += 1;
+        }
+        end
+    }
+
+    /// A person's name continues over Arabic name particles and unknown capitalised words the
+    /// model stopped before: `Abdulwahab Saud` + `Al-Rifai`, `Munir` + `Al-Fahad Al-Sabah`,
+    /// `Kamal` + `Rithauddin`. A mention that starts with a particle right after is absorbed.
+    fn extend_person_names(&self, mentions: &mut Vec<Mention>) {
+        let mut absorbed = vec![false; mentions.len()];
+        let mut index = 0;
+        while index < mentions.len() {
+            if mentions[index].kind != EntityKind::Person || absorbed[index] {
+                index += 1;
+                continue;
+            }
+            let limit = self.sentence_end(mentions[index].start);
+            let mut next = index + 1;
+            loop {
+                let end = mentions[index].end;
+                if end >= limit {
+                    break;
+                }
+                let word = self.words[end];
+                let next_mention = mentions.get(next).filter(|m| m.start == end).copied();
+                let particle =
+                    matches!(word, "bin" | "ibn" | "bint") && end + 1 < limit && self.is_capitalised(end + 1);
+                // Title case only: in a headline in capitals every word looks like a name.
+                let unknown_capitalised = self.is_capitalised(end)
+                    && word.chars().skip(1).any(char::is_lowercase)
+                    && self.codes[end].is_empty()
+                    && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                    && next_mention.is_none();
+                if !(is_name_prefix(word) || particle || unknown_capitalised) {
+                    break;
+                }
+                let new_end = match next_mention {
+                    Some(following) if is_name_prefix(word) => {
+                        absorbed[next] = true;
+                        next += 1;
+                        following.end
+                    }
+                    _ => end + if particle { 2 } else { 1 },
+                };
+                mentions[index].end = new_end.max(end + 1).min(limit);
+                // Mentions the name now runs over are absorbed too.
+                while mentions.get(next).is_some_and(|m| m.start < mentions[index].end) {
+                    absorbed[next] = true;
+                    next += 1;
+                }
+            }
+            index = next.max(index + 1);
+        }
+        let mut flags = absorbed.into_iter();
+        mentions.retain(|_| !flags.next().unwrap_or(false));
+    }
+
+    /// Within a text, a name once known as a person stays one: `Al-Aradi` after `Ahmed Jawad
+    /// Al-Aradi` is a person even where the model said organisation, and an untagged
+    /// `Al-Rifai` after `Abdulwahab Saud Al-Rifai` becomes a mention.
+    fn propagate_person_names(&self, mentions: &mut Vec<Mention>) {
+        let mut surnames: HashSet<&str> = HashSet::new();
+        for mention in mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && m.end - m.start > 1)
+        {
+            let last = self.words[mention.end - 1];
+            if last.chars().count() >= 4 {
+                surnames.insert(last);
+            }
+        }
+        if surnames.is_empty() {
+            return;
+        }
+        for mention in mentions.iter_mut() {
+            if mention.end - mention.start == 1
+                && mention.kind != EntityKind::Person
+                && surnames.contains(self.words[mention.start])
+            {
+                mention.kind = EntityKind::Person;
+            }
+        }
+        let covered = coverage(mentions, self.words.len());
+        let added: Vec<Mention> = (1..self.words.len())
+            .filter(|&token| !covered[token] && surnames.contains(self.words[token]))
+            .map(|token| Mention {
+                start: token,
+                end: token + 1,
+                kind: EntityKind::Person,
+            })
+            .collect();
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.start);
+    }
+
+    /// The bare titles that stand for one person named with that title earlier: `the
+    /// Secretary` after `Secretary of State Antony Blinken`. Returns token ranges and the
+    /// person's canonical name. `entities` are the mentions with their canonical names.
+    fn bare_titles(&self, mentions: &[Mention], entities: &[Entity]) -> Vec<(usize, usize, String)> {
+        // The titles written before each person, by head word.
+        let mut attached: Vec<(String, &str, usize)> = Vec::new();
+        for (mention, entity) in mentions.iter().zip(entities) {
+            if mention.kind != EntityKind::Person {
+                continue;
+            }
+            for start in mention.start.saturating_sub(6)..mention.start {
+                if self.title_end(start) == Some(mention.start) {
+                    attached.push((self.title_head(start), entity.canonical.as_str(), mention.start));
+                }
+            }
+        }
+        let mut near = coverage(mentions, self.words.len() + 1);
+        for mention in mentions {
+            near[mention.end.min(self.words.len())] = true;
+        }
+        let covered = |token: usize| near[token];
+        let mut bare = Vec::new();
+        let mut token = 0;
+        while token < self.words.len() {
+            let Some(end) = self.title_end(token).filter(|_| !covered(token)) else {
+                token += 1;
+                continue;
+            };
+            let followed_by_name = end < self.words.len() && self.is_capitalised(end);
+            if !followed_by_name {
+                let head = self.title_head(token);
+                let mut people: Vec<&str> = attached
+                    .iter()
+                    .filter(|(title, _, at)| *at < token && *title == head)
+                    .map(|(_, person, _)| *person)
+                    .collect();
+                people.dedup();
+                if let [person] = people.as_slice() {
+                    bare.push((token, end, person.to_string()));
+                }
+            }
+            token = end;
+        }
+        bare
+    }
+
+    /// The head word of the title starting at `token`, folded: `secretary` for `Secretary of
+    /// State`, `minister` for `Foreign Minister`.
+    fn title_head(&self, token: usize) -> String {
+        let end = self.title_end(token).unwrap_or(token + 1);
+        let words = &self.words[token..end];
+        let head = words
+            .iter()
+            .position(|w| matches!(*w, "of" | "for" | "to"))
+            .map_or(words.last(), |of| words.get(of.saturating_sub(1)));
+        head.map(|w| w.to_lowercase()).unwrap_or_default()
+    }
+
+    /// True when a title ends right before `token`.
+    fn title_before(&self, token: usize) -> bool {
+        (token.saturating_sub(4)..token).any(|start| self.title_end(start) == Some(token))
+    }
+
+    /// A title followed by capitalised words that no mention covers marks a person:
+    /// `Foreign Minister Abdulwahab Al-Rifai`.
+    fn add_titled_names(&self, mentions: &mut Vec<Mention>) {
+        let covered_tokens = coverage(mentions, self.words.len());
+        let covered = |_: &[Mention], token: usize| covered_tokens[token];
+        let mut added = Vec::new();
+        let mut token = 0;
+        while token < self.words.len() {
+            let Some(end) = self.title_end(token) else {
+                token += 1;
+                continue;
+            };
+            let limit = self.sentence_end(token);
+            let mut name_end = end;
+            while name_end < limit
+                && name_end - end < 4
+                && (self.is_capitalised(name_end) || is_name_particle(self.words[name_end]))
+                && !covered(mentions, name_end)
+                && self.title_end(name_end).is_none()
+                && !self.in_list(name_end, List::TimeWord)
+            {
+                name_end += 1;
+            }
+            // A name does not end in a particle.
+            while name_end > end && is_name_particle(self.words[name_end - 1]) {
+                name_end -= 1;
+            }
+            let plausible = !self.in_list(end, List::OrgSuffix)
+                && !self.in_list(end, List::Country)
+                && !self.in_list(end, List::City)
+                && !self.in_list(end, List::MiscSuffix);
+            if name_end > end && self.is_capitalised(end) && plausible {
+                added.push(Mention {
+                    start: end,
+                    end: name_end,
+                    kind: EntityKind::Person,
+                });
+            }
+            token = name_end.max(token + 1);
+        }
+        mentions.extend(added);
+        mentions.sort_by_key(|m| m.start);
+    }
+}
+
+/// A word that continues an Arabic name: `Al-Sabah`, `al-Thani`, `El-Sisi`, `Abu`, `Bin`.
+fn is_name_prefix(word: &str) -> bool {
+    let prefixed = ["Al-", "al-", "El-", "el-", "Al ", "Abdul", "Abdel", "Bin-"]
+        .iter()
+        .any(|prefix| word.len() > prefix.len() + 1 && word.starts_with(prefix));
+    prefixed || matches!(word, "Abu" | "Bin" | "Ibn" | "Bint")
+}
+
+/// Words that end the names of places: `Caspian Sea`, `Strait of Hormuz` ends elsewhere.
+fn is_geographic(word: &str) -> bool {
+    matches!(
+        word,
+        "Sea"
+            | "Ocean"
+            | "River"
+            | "Bay"
+            | "Island"
+            | "Islands"
+            | "Mountains"
+            | "Desert"
+            | "Lake"
+            | "Strait"
+            | "Peninsula"
+            | "Canal"
+            | "Valley"
+            | "Coast"
+            | "Plateau"
+            | "Basin"
+            | "Delta"
+    )
+}
+
+/// Currency codes that appear before amounts in wire copy.
+const CURRENCY_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CNY", "KWD", "SAR", "AED", "QAR", "OMR", "BHD", "JOD", "EGP", "IQD", "IRR",
+    "TRY", "AZN", "RUB", "INR", "PKR", "MYR", "SGD", "IDR", "KRW", "CHF", "CAD", "AUD",
+];
+
+/// Lowercase words inside Arabic, Dutch, German and Spanish names.
+fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "bin" | "bint" | "ibn" | "al" | "el" | "al-" | "de" | "da" | "van" | "von" | "der" | "del" | "la"
+    )
+}
+
+/// Gives every mention its entity's canonical name: a person's fullest name in the text whose
+/// last words are the mention's (`Blinken` → `Antony Blinken`); a listed alias's canonical
+/// name (`U.S.` → `United States`); otherwise the mention itself, readable if in capitals.
+fn assign_canonical(text: &str, entities: &mut [Entity]) {
+    let names: Vec<String> = entities.iter().map(|e| clean_name(e.span.text(text))).collect();
+    // The fullest person name ending with each run of final words (`Blinken`, `Antony Blinken`).
+    let mut fullest: HashMap<String, &str> = HashMap::new();
+    // Non-person names by their initials (`United Nations Security Council` → `UNSC`).
+    let mut by_initials: HashMap<String, &str> = HashMap::new();
+    for (entity, name) in entities.iter().zip(&names) {
+        let words: Vec<&str> = name.split(' ').collect();
+        if entity.kind == EntityKind::Person {
+            for start in 0..words.len() {
+                let tail = words[start..].join(" ");
+                let best = fullest.entry(tail).or_insert(name);
+                if name.len() > best.len() {
+                    *best = name;
+                }
+            }
+        } else if words.len() > 1 {
+            let initials: String = name
+                .split([' ', '-'])
+                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                .collect();
+            by_initials.entry(initials).or_insert(name);
+        }
+    }
+    let lex = lexicon();
+    let canonical: Vec<String> = entities
+        .iter()
+        .zip(&names)
+        .map(|(entity, name)| match entity.kind {
+            EntityKind::Person => fullest
+                .get(name.as_str())
+                .map_or_else(|| name.clone(), |full| full.to_string()),
+            _ => lex
+                .canonical(name)
+                .map(str::to_string)
+                .or_else(|| {
+                    acronym_key(name)
+                        .and_then(|key| by_initials.get(&key))
+                        .map(|full| full.to_string())
+                })
+                .unwrap_or_else(|| name.clone()),
+        })
+        .collect();
+    for (entity, name) in entities.iter_mut().zip(canonical) {
+        entity.canonical = name;
+    }
+}
+
+/// White space collapsed, a possessive dropped, capitals made readable.
+fn clean_name(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text
+        .strip_suffix("'s")
+        .or_else(|| text.strip_suffix("’s"))
+        .unwrap_or(&text);
+    if text.chars().any(char::is_lowercase) || text.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
+        text.to_string()
+    } else {
+        readable(text)
+    }
+}
+
+/// The letters of an acronym (`GCC`, `U.N.` → `UN`), when the name is one.
+fn acronym_key(name: &str) -> Option<String> {
+    let letters: String = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym =
+        (2..=8).contains(&letters.len()) && !letters.chars().any(char::is_lowercase) && !name.contains(' ');
+    acronym.then_some(letters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_loads() {
+        assert!(Model::from_bytes(MODEL_BYTES).is_ok());
+        assert!(model().feature_count() > 10_000);
+    }
+
+    #[test]
+    fn a_title_at_the_end_of_the_text_is_safe() {
+        // Found by the property tests: a title with nothing after it.
+        for text in ["Foreign Minister", "the Minister of", "Secretary of State Sheikh"] {
+            let tokens = super::super::tokens::tokenize(text);
+            let sentences = std::iter::once(0..tokens.len()).collect::<Vec<_>>();
+            let _ = find_entities(text, &tokens, &sentences);
+        }
+    }
+
+    #[test]
+    fn clean_names() {
+        assert_eq!(clean_name("KUWAIT"), "Kuwait");
+        assert_eq!(clean_name("Britain's"), "Britain");
+        assert_eq!(clean_name("UNSC"), "UNSC");
+        assert_eq!(clean_name("Antony  Blinken"), "Antony Blinken");
+    }
+}
