@@ -5,6 +5,7 @@ pub mod entities;
 pub mod lexicon;
 pub mod ner;
 pub mod output;
+pub mod perceptron;
 pub mod time;
 pub mod tokens;
 

@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use super::lexicon::{List, lexicon};
 use super::ner::labels::{ModelType, spans_of_labels};
-use super::ner::model::{Model, decode};
+use super::ner::model::decode;
 use super::ner::{features::DocumentFeatures, sentence_input};
+use super::perceptron::{Model, ModelError};
 use super::tokens::Token;
 use crate::names::readable;
 use crate::span::Span;
@@ -80,7 +81,7 @@ static MODEL: LazyLock<Model> = LazyLock::new(|| {
 });
 
 /// Reads the embedded model (what the first annotation does once; exposed for benchmarks).
-pub fn load_model() -> Result<Model, super::ner::model::ModelError> {
+pub fn load_model() -> Result<Model, ModelError> {
     Model::from_bytes(MODEL_BYTES)
 }
 

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-use super::train::HashMapOfHashes;
+use crate::annotate::perceptron::{HashMapOfHashes, PassThrough};
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
@@ -144,7 +144,7 @@ impl TokenFacts {
 }
 
 /// A set of hashes.
-type HashSetOfHashes = HashSet<u64, BuildHasherDefault<super::train::PassThrough>>;
+type HashSetOfHashes = HashSet<u64, BuildHasherDefault<PassThrough>>;
 
 /// The label-independent features of every token of a document, and what label features need.
 #[derive(Debug)]

@@ -4,35 +4,10 @@
 //!
 //! Training is deterministic: the same data and options give the same bytes.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::features::{Allowed, DocumentFeatures, History, SentenceInput, label_features};
 use super::labels::{LABELS, Label, labels_of_spans, spans_of_labels};
-use super::model::{Model, Scorer, best_label, decode, score};
-
-/// A hasher for keys that are hashes already.
-#[derive(Default)]
-pub struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-        }
-    }
-
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
-
-/// A map keyed by feature hashes.
-pub type HashMapOfHashes<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+use super::model::{best_label, decode, label_names};
+use crate::annotate::perceptron::{Model, Weights, score, shuffle};
 
 /// One training document: its sentences' features and gold labels.
 pub struct TrainingDocument {
@@ -76,82 +51,6 @@ impl Default for TrainOptions {
     }
 }
 
-#[derive(Clone)]
-struct Row {
-    weights: [i32; LABELS],
-    /// The sum of `step × update` for averaging.
-    timed: [i64; LABELS],
-}
-
-/// The weights while training.
-#[derive(Default)]
-struct Weights {
-    rows: HashMapOfHashes<Row>,
-    step: i64,
-}
-
-impl Scorer for Weights {
-    fn add(&self, feature: u64, scores: &mut [i64; LABELS]) {
-        if let Some(row) = self.rows.get(&feature) {
-            for (score, &weight) in scores.iter_mut().zip(&row.weights) {
-                *score += i64::from(weight);
-            }
-        }
-    }
-}
-
-impl Weights {
-    fn update(&mut self, features: &[u64], dynamic: &[u64], gold: Label, predicted: Label) {
-        let step = self.step;
-        for &feature in features.iter().chain(dynamic) {
-            let row = self.rows.entry(feature).or_insert_with(|| Row {
-                weights: [0; LABELS],
-                timed: [0; LABELS],
-            });
-            row.weights[gold.0 as usize] += 1;
-            row.timed[gold.0 as usize] += step;
-            row.weights[predicted.0 as usize] -= 1;
-            row.timed[predicted.0 as usize] -= step;
-        }
-    }
-
-    /// The averaged weights, scaled to 16 bits; zero weights and empty features dropped.
-    fn averaged(&self) -> Vec<(u64, Vec<(u8, i16)>)> {
-        let step = self.step.max(1) as f64;
-        let averaged: Vec<(u64, [f64; LABELS])> = self
-            .rows
-            .iter()
-            .map(|(&feature, row)| {
-                let mut out = [0f64; LABELS];
-                for ((average, &weight), &timed) in out.iter_mut().zip(&row.weights).zip(&row.timed) {
-                    *average = f64::from(weight) - timed as f64 / step;
-                }
-                (feature, out)
-            })
-            .collect();
-        let largest = averaged
-            .iter()
-            .flat_map(|(_, w)| w.iter().map(|x| x.abs()))
-            .fold(1e-9f64, f64::max);
-        let scale = 32_000.0 / largest;
-        let mut packed: Vec<(u64, Vec<(u8, i16)>)> = averaged
-            .into_iter()
-            .map(|(feature, weights)| {
-                let row: Vec<(u8, i16)> = weights
-                    .iter()
-                    .enumerate()
-                    .map(|(label, &w)| (label as u8, (w * scale).round() as i16))
-                    .filter(|&(_, w)| w != 0)
-                    .collect();
-                (feature, row)
-            })
-            .filter(|(_, row)| !row.is_empty())
-            .collect();
-        packed.sort_by_key(|(feature, _)| *feature);
-        packed
-    }
-}
-
 /// Progress of a training run, reported after every epoch.
 #[derive(Debug, Clone, Copy)]
 pub struct EpochReport {
@@ -170,18 +69,13 @@ pub fn train(
     options: TrainOptions,
     mut after_epoch: impl FnMut(EpochReport, &Model),
 ) -> Vec<u8> {
-    let mut weights = Weights::default();
+    let mut weights = Weights::new(LABELS);
     let mut order: Vec<usize> = (0..documents.len()).collect();
     let mut random = options.seed | 1;
     let mut dynamic = Vec::with_capacity(8);
+    let names = label_names();
     for epoch in 1..=options.epochs {
-        // Fisher–Yates with xorshift: the same seed gives the same order.
-        for i in (1..order.len()).rev() {
-            random ^= random << 13;
-            random ^= random >> 7;
-            random ^= random << 17;
-            order.swap(i, (random % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut random);
         let mut report = EpochReport {
             epoch,
             mistakes: 0,
@@ -198,7 +92,7 @@ pub fn train(
                         predicted.push(Label::OUTSIDE);
                         continue;
                     }
-                    weights.step += 1;
+                    weights.tick();
                     dynamic.clear();
                     label_features(&document.features, s, i, &predicted, &history, &mut dynamic);
                     let scores = score(&weights, features, &dynamic);
@@ -209,19 +103,19 @@ pub fn train(
                     report.tokens += 1;
                     if label != gold {
                         report.mistakes += 1;
-                        weights.update(features, &dynamic, gold, label);
+                        weights.update(features, &dynamic, usize::from(gold.0), usize::from(label.0));
                     }
                     history.record(document.features.lower(s, i), label);
                     predicted.push(label);
                 }
             }
         }
-        let packed = Model::pack(&weights.averaged());
+        let packed = Model::pack(&names, &weights.averaged());
         if let Ok(model) = Model::from_bytes(&packed) {
             after_epoch(report, &model);
         }
     }
-    Model::pack(&weights.averaged())
+    Model::pack(&names, &weights.averaged())
 }
 
 /// Precision, recall and F1 of exact entity spans, overall and per type.
