@@ -45,11 +45,12 @@ impl Span {
     }
 }
 
-/// Converts byte offsets of one text to Unicode code-point offsets, in amortised constant time
-/// for offsets asked in increasing order.
+/// Converts byte offsets of one text to Unicode code-point offsets, counting only the text
+/// between one offset asked and the next (constant time per offset for a pure-ASCII text).
 #[derive(Debug)]
 pub struct CharOffsets<'a> {
     text: &'a str,
+    ascii: bool,
     byte: usize,
     char: usize,
 }
@@ -59,6 +60,7 @@ impl<'a> CharOffsets<'a> {
     pub fn new(text: &'a str) -> Self {
         CharOffsets {
             text,
+            ascii: text.is_ascii(),
             byte: 0,
             char: 0,
         }
@@ -77,14 +79,15 @@ impl<'a> CharOffsets<'a> {
         while !self.text.is_char_boundary(byte) {
             byte -= 1;
         }
-        if byte < self.byte {
-            self.byte = 0;
-            self.char = 0;
-        }
-        if self.text.is_ascii() {
+        if self.ascii {
             return byte;
         }
-        self.char += self.text[self.byte..byte].chars().count();
+        // Count from the last offset asked, forwards or back.
+        if byte >= self.byte {
+            self.char += self.text[self.byte..byte].chars().count();
+        } else {
+            self.char -= self.text[byte..self.byte].chars().count();
+        }
         self.byte = byte;
         self.char
     }

@@ -7,7 +7,9 @@
 //! when the text capitalises them.
 
 use std::collections::HashMap;
+
 use std::sync::LazyLock;
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
 
 use super::tokens::tokenize;
 
@@ -87,15 +89,18 @@ struct Entry {
 /// Every phrase of the lexicon, keyed by its lowercase tokens joined with single spaces.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    entries: HashMap<String, Entry>,
+    entries: FastMap<String, Entry>,
     /// The canonical name of aliases (`U.S.` → `United States`, `UNSC` → `United Nations
     /// Security Council`).
     canonical: HashMap<String, String>,
     /// Names listed in their own right (not only as aliases).
     names: std::collections::HashSet<String>,
     /// The longest phrase (in tokens) that starts with each first token.
-    first_tokens: HashMap<String, u8>,
+    first_tokens: FastMap<String, u8>,
 }
+
+/// A map with a fast (not DoS-resistant) hash for the lexicon's lookups of every word.
+type FastMap<K, V> = HashMap<K, V, Xxh3DefaultBuilder>;
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::embedded);
 

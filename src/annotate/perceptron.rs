@@ -16,7 +16,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 pub const MAX_LABELS: usize = 64;
 
 /// Label scores; only the first `labels` entries of a model are used.
-pub type Scores = [i64; MAX_LABELS];
+pub type Scores = [i32; MAX_LABELS];
 
 /// Something that adds a feature's weights to the label scores.
 pub trait Scorer {
@@ -178,33 +178,93 @@ impl Model {
     }
 }
 
-impl Scorer for Model {
-    fn add(&self, feature: u64, scores: &mut Scores) {
+impl Model {
+    /// Where the weights of `feature` start in `entries`, if the model has any.
+    fn row_of(&self, feature: u64) -> Option<usize> {
         let fingerprint = u64::from(feature as u32 | 1);
         let mut slot = (feature >> 32) & self.mask;
         loop {
             let entry = self.slots[slot as usize];
             if entry == 0 {
-                return;
+                return None;
             }
             if entry >> 32 == fingerprint {
-                let offset = (entry & 0xFFFF_FFFF) as usize;
-                let count = self.entries[offset] as usize;
-                let row = &self.entries[offset + 1..offset + 1 + 3 * count];
-                for weight in row.chunks_exact(3) {
-                    scores[weight[0] as usize % MAX_LABELS] +=
-                        i64::from(i16::from_le_bytes([weight[1], weight[2]]));
-                }
-                return;
+                return Some((entry & 0xFFFF_FFFF) as usize);
             }
             slot = (slot + 1) & self.mask;
         }
+    }
+
+    /// Adds the weights that start at `offset` in `entries`.
+    fn add_row(&self, offset: usize, scores: &mut Scores) {
+        let count = self.entries[offset] as usize;
+        let row = &self.entries[offset + 1..offset + 1 + 3 * count];
+        for weight in row.chunks_exact(3) {
+            scores[weight[0] as usize % MAX_LABELS] += i32::from(i16::from_le_bytes([weight[1], weight[2]]));
+        }
+    }
+}
+
+impl Scorer for Model {
+    fn add(&self, feature: u64, scores: &mut Scores) {
+        if let Some(offset) = self.row_of(feature) {
+            self.add_row(offset, scores);
+        }
+    }
+}
+
+/// The features of a sequence of tokens, one row per token, in one allocation.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FeatureRows {
+    values: Vec<u64>,
+    ends: Vec<usize>,
+}
+
+impl FeatureRows {
+    /// Empty rows, with room for `tokens` tokens of about `per_token` features.
+    pub fn with_capacity(tokens: usize, per_token: usize) -> Self {
+        FeatureRows {
+            values: Vec::with_capacity(tokens * per_token),
+            ends: Vec::with_capacity(tokens),
+        }
+    }
+
+    /// Adds a feature to the row being built.
+    pub fn push(&mut self, feature: u64) {
+        self.values.push(feature);
+    }
+
+    /// Adds a whole row.
+    pub fn push_row(&mut self, features: &[u64]) {
+        self.values.extend_from_slice(features);
+        self.end_row();
+    }
+
+    /// Ends the row being built.
+    pub fn end_row(&mut self) {
+        self.ends.push(self.values.len());
+    }
+
+    /// How many rows there are.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The features of token `index`.
+    pub fn row(&self, index: usize) -> &[u64] {
+        let start = index.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.values[start..self.ends[index]]
     }
 }
 
 /// Scores every label of one token from its features.
 pub fn score<S: Scorer>(scorer: &S, features: &[u64], dynamic: &[u64]) -> Scores {
-    let mut scores = [0i64; MAX_LABELS];
+    let mut scores = [0i32; MAX_LABELS];
     for &feature in features.iter().chain(dynamic) {
         scorer.add(feature, &mut scores);
     }
@@ -251,7 +311,7 @@ impl Scorer for Weights {
     fn add(&self, feature: u64, scores: &mut Scores) {
         if let Some(row) = self.rows.get(&feature) {
             for (score, &weight) in scores.iter_mut().zip(row.weights.iter()) {
-                *score += i64::from(weight);
+                *score = score.saturating_add(weight);
             }
         }
     }
@@ -288,9 +348,23 @@ impl Weights {
         }
     }
 
-    /// The averaged weights, scaled to 16 bits; zero weights and empty features dropped; in
-    /// feature order.
-    pub fn averaged(&self) -> Vec<(u64, Vec<(u8, i16)>)> {
+    /// Moves the weights of one label by `delta` for every feature given (structured
+    /// learning updates the gold path up and the predicted path down).
+    pub fn adjust(&mut self, features: &[u64], label: usize, delta: i32) {
+        let (step, labels) = (self.step, self.labels);
+        for &feature in features {
+            let row = self.rows.entry(feature).or_insert_with(|| Row {
+                weights: vec![0; labels].into_boxed_slice(),
+                timed: vec![0; labels].into_boxed_slice(),
+            });
+            row.weights[label] += delta;
+            row.timed[label] += step * i64::from(delta);
+        }
+    }
+
+    /// The averaged weights, scaled to 16 bits; weights smaller than `smallest` in magnitude
+    /// (and zero ones) and features left empty dropped; in feature order.
+    pub fn averaged(&self, smallest: i16) -> Vec<(u64, Vec<(u8, i16)>)> {
         let step = self.step.max(1) as f64;
         let averaged: Vec<(u64, Vec<f64>)> = self
             .rows
@@ -317,7 +391,7 @@ impl Weights {
                     .iter()
                     .enumerate()
                     .map(|(label, &w)| (label as u8, (w * scale).round() as i16))
-                    .filter(|&(_, w)| w != 0)
+                    .filter(|&(_, w)| w != 0 && w.unsigned_abs() >= smallest.unsigned_abs())
                     .collect();
                 (feature, row)
             })
@@ -341,7 +415,7 @@ pub fn shuffle(order: &mut [usize], seed: &mut u64) {
 /// The label with the best score among those `allowed` admits (`None` when none does).
 pub fn best(scores: &Scores, labels: usize, mut allowed: impl FnMut(usize) -> bool) -> Option<usize> {
     let mut best = None;
-    let mut best_score = i64::MIN;
+    let mut best_score = i32::MIN;
     for (label, &score) in scores[..labels].iter().enumerate() {
         if allowed(label) && score > best_score {
             best = Some(label);
@@ -374,15 +448,15 @@ mod tests {
         assert_eq!(model.feature_count(), 499);
         assert_eq!(model.labels()[16], "L16");
         for (hash, row) in &weights {
-            let mut scores = [0i64; MAX_LABELS];
+            let mut scores = [0i32; MAX_LABELS];
             model.add(*hash, &mut scores);
-            let mut expected = [0i64; MAX_LABELS];
+            let mut expected = [0i32; MAX_LABELS];
             for &(label, weight) in row {
-                expected[label as usize] += i64::from(weight);
+                expected[label as usize] += i32::from(weight);
             }
             assert_eq!(scores, expected);
         }
-        let mut scores = [0i64; MAX_LABELS];
+        let mut scores = [0i32; MAX_LABELS];
         model.add(12345, &mut scores);
         assert_eq!(scores, [0; MAX_LABELS], "an unknown feature adds nothing");
         assert_eq!(
@@ -410,7 +484,7 @@ mod tests {
             weights.tick();
             weights.update(&[42], &[], 1, 0);
         }
-        let averaged = weights.averaged();
+        let averaged = weights.averaged(1);
         assert_eq!(averaged.len(), 1);
         let row = &averaged[0].1;
         assert!(row.iter().any(|&(label, w)| label == 1 && w > 0));
@@ -419,7 +493,7 @@ mod tests {
 
     #[test]
     fn best_respects_what_is_allowed() {
-        let mut scores = [0i64; MAX_LABELS];
+        let mut scores = [0i32; MAX_LABELS];
         scores[2] = 9;
         scores[1] = 5;
         assert_eq!(best(&scores, 3, |_| true), Some(2));

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;
 
-use crate::annotate::perceptron::{HashMapOfHashes, PassThrough};
+use crate::annotate::perceptron::{FeatureRows, HashMapOfHashes, PassThrough};
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
@@ -150,7 +150,7 @@ type HashSetOfHashes = HashSet<u64, BuildHasherDefault<PassThrough>>;
 #[derive(Debug)]
 pub struct DocumentFeatures {
     /// Per sentence, per token, its static feature hashes.
-    pub sentences: Vec<Vec<Vec<u64>>>,
+    pub sentences: Vec<FeatureRows>,
     /// Per sentence, per token, the hash of the lowercase word (for label features).
     lower: Vec<Vec<u64>>,
     /// Per sentence, per token, the hash of the short shape.
@@ -227,19 +227,20 @@ impl DocumentFeatures {
         }
         let contexts = aggregate_contexts(sentences, &facts);
         let mut all = Vec::with_capacity(sentences.len());
+        let mut out = Vec::with_capacity(64);
         let allowed = sentences
             .iter()
             .map(|s| s.iter().map(|t| Allowed::of(t.text)).collect())
             .collect();
         for ((sentence, &headline), facts) in sentences.iter().zip(&headlines).zip(&facts) {
             let opening = first_word(sentence);
-            let mut features = Vec::with_capacity(sentence.len());
+            let mut features = FeatureRows::with_capacity(sentence.len(), 64);
             for (index, token) in sentence.iter().enumerate() {
                 if Allowed::of(token.text) == Allowed::Outside {
-                    features.push(Vec::new());
+                    features.end_row();
                     continue;
                 }
-                let mut out = Vec::with_capacity(64);
+                out.clear();
                 token_features(
                     sentence,
                     facts,
@@ -259,7 +260,7 @@ impl DocumentFeatures {
                 if let Some(context) = contexts.get(&lower) {
                     out.extend(context.iter().map(|&c| feature(Template::Aggregate, c)));
                 }
-                features.push(out);
+                features.push_row(&out);
             }
             all.push(features);
         }
@@ -569,8 +570,12 @@ mod tests {
         let one = DocumentFeatures::new(std::slice::from_ref(&sentence));
         let two = DocumentFeatures::new(std::slice::from_ref(&sentence));
         assert_eq!(one.sentences, two.sentences);
-        let first: HashSet<u64> = one.sentences[0][0].iter().copied().collect();
-        assert_eq!(first.len(), one.sentences[0][0].len(), "no two templates collide");
+        let first: HashSet<u64> = one.sentences[0].row(0).iter().copied().collect();
+        assert_eq!(
+            first.len(),
+            one.sentences[0].row(0).len(),
+            "no two templates collide"
+        );
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub fn decode<S: Scorer>(scorer: &S, document: &DocumentFeatures) -> Vec<Vec<Lab
     let mut result = Vec::with_capacity(document.sentences.len());
     for (s, sentence) in document.sentences.iter().enumerate() {
         let mut labels: Vec<Label> = Vec::with_capacity(sentence.len());
-        for (i, features) in sentence.iter().enumerate() {
+        for (i, features) in (0..sentence.len()).map(|i| sentence.row(i)).enumerate() {
             if document.allowed(s, i) == Allowed::Outside {
                 history.record(document.lower(s, i), Label::OUTSIDE);
                 labels.push(Label::OUTSIDE);
@@ -56,7 +56,7 @@ mod tests {
 
     #[test]
     fn decoding_respects_bilou() {
-        let mut scores = [0i64; MAX_LABELS];
+        let mut scores = [0i32; MAX_LABELS];
         scores[Label::new(ModelType::Person, Position::Inside).0 as usize] = 100;
         assert_eq!(
             best_label(&scores, Label::OUTSIDE, false, Allowed::Any),

@@ -5,7 +5,7 @@
 //! Training is deterministic: the same data and options give the same bytes.
 
 use super::features::{Allowed, DocumentFeatures, History, SentenceInput, label_features};
-use super::labels::{LABELS, Label, labels_of_spans, spans_of_labels};
+use super::labels::{LABELS, Label, Position, labels_of_spans, spans_of_labels};
 use super::model::{best_label, decode, label_names};
 use crate::annotate::perceptron::{Model, Weights, score, shuffle};
 
@@ -86,7 +86,7 @@ pub fn train(
             let mut history = History::default();
             for (s, sentence) in document.features.sentences.iter().enumerate() {
                 let mut predicted: Vec<Label> = Vec::with_capacity(sentence.len());
-                for (i, features) in sentence.iter().enumerate() {
+                for (i, features) in (0..sentence.len()).map(|i| sentence.row(i)).enumerate() {
                     if document.features.allowed(s, i) == Allowed::Outside {
                         history.record(document.features.lower(s, i), Label::OUTSIDE);
                         predicted.push(Label::OUTSIDE);
@@ -99,7 +99,7 @@ pub fn train(
                     let previous = predicted.last().copied().unwrap_or(Label::OUTSIDE);
                     let allowed = document.features.allowed(s, i);
                     let label = best_label(&scores, previous, i + 1 == sentence.len(), allowed);
-                    let gold = document.gold[s][i];
+                    let gold = reachable(document.gold[s][i], previous);
                     report.tokens += 1;
                     if label != gold {
                         report.mistakes += 1;
@@ -110,12 +110,26 @@ pub fn train(
                 }
             }
         }
-        let packed = Model::pack(&names, &weights.averaged());
+        let packed = Model::pack(&names, &weights.averaged(1));
         if let Ok(model) = Model::from_bytes(&packed) {
             after_epoch(report, &model);
         }
     }
-    Model::pack(&names, &weights.averaged())
+    Model::pack(&names, &weights.averaged(1))
+}
+
+/// The gold label, or, when an earlier mistake put it out of reach, the best reachable step
+/// toward it (a dynamic oracle): close the entity left open, or begin the one that was missed.
+fn reachable(gold: Label, previous: Label) -> Label {
+    if previous.allows(gold) {
+        return gold;
+    }
+    match (previous.model_type(), gold.model_type(), gold.position()) {
+        (Some(open), _, _) if previous.is_open() => Label::new(open, Position::Last),
+        (_, Some(model_type), Some(Position::Inside)) => Label::new(model_type, Position::Begin),
+        (_, Some(model_type), Some(Position::Last)) => Label::new(model_type, Position::Unit),
+        _ => gold,
+    }
 }
 
 /// Precision, recall and F1 of exact entity spans, overall and per type.
