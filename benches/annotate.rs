@@ -1,10 +1,13 @@
 //! Annotator throughput on generated wire copy: tokens and sentences, the entity recogniser with
-//! its rules, time expressions, and the one-time cost of loading the model and the lexicon.
+//! its rules, time expressions, the whole annotation with statements, and the one-time cost of
+//! loading the models and the lexicon.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsdesk::annotate::annotate;
+use newsdesk::annotate::attribution::tagger;
 use newsdesk::annotate::entities::{find_entities, load_model};
 use newsdesk::annotate::lexicon::Lexicon;
+use newsdesk::annotate::pos;
 use newsdesk::annotate::time::find_times;
 use newsdesk::annotate::tokens::{sentences, tokenize};
 use newsdesk::corpus::Corpus;
@@ -49,7 +52,10 @@ fn annotator(c: &mut Criterion) {
         b.iter(|| {
             bodies
                 .iter()
-                .map(|body| annotate(body, None).entities.len())
+                .map(|body| {
+                    let found = annotate(body, None);
+                    found.entities.len() + found.statements.len()
+                })
                 .sum::<usize>()
         })
     });
@@ -61,6 +67,12 @@ fn loading(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("entity model", |b| {
         b.iter(|| load_model().map(|m| m.feature_count()))
+    });
+    group.bench_function("part-of-speech model", |b| {
+        b.iter(|| pos::load_model().map(|m| m.feature_count()))
+    });
+    group.bench_function("attribution model", |b| {
+        b.iter(|| tagger::load_model().map(|m| m.feature_count()))
     });
     group.bench_function("lexicon", |b| b.iter(Lexicon::embedded));
     group.finish();

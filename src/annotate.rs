@@ -1,17 +1,21 @@
 //! Annotation of article text: tokens and sentences, entities, time expressions and, built on
 //! them, statements. Every annotation is a span of the unchanged text.
 
+pub mod attribution;
 pub mod entities;
 pub mod lexicon;
 pub mod ner;
 pub mod output;
 pub mod perceptron;
+pub mod pos;
 pub mod time;
 pub mod tokens;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use attribution::find_statements;
+use attribution::statements::Statement;
 use entities::{Entity, find_entities};
 use time::{TimeExpression, find_times};
 use tokens::{sentences, tokenize};
@@ -23,6 +27,8 @@ pub struct Annotations {
     pub entities: Vec<Entity>,
     /// The time expressions, in text order, resolved against the publication date when known.
     pub times: Vec<TimeExpression>,
+    /// Who said what: statements with their speakers, cues and contents, in text order.
+    pub statements: Vec<Statement>,
 }
 
 /// Annotates a text; `published` resolves relative dates (`Tuesday`, `last week`).
@@ -38,15 +44,18 @@ pub struct Annotations {
 pub fn annotate(text: &str, published: Option<NaiveDate>) -> Annotations {
     let tokens = tokenize(text);
     let sentences = split_at_line_breaks(text, &tokens, sentences(text, &tokens));
+    let entities = find_entities(text, &tokens, &sentences);
+    let statements = find_statements(text, &tokens, &sentences, &entities);
     Annotations {
-        entities: find_entities(text, &tokens, &sentences),
+        entities,
         times: find_times(text, published),
+        statements,
     }
 }
 
 /// Sentences never run across a line break: article bodies have their hard wraps joined
 /// already, so a remaining line break ends a paragraph, a headline or a list item.
-fn split_at_line_breaks(
+pub(crate) fn split_at_line_breaks(
     text: &str,
     tokens: &[tokens::Token],
     sentences: Vec<std::ops::Range<usize>>,

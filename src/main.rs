@@ -34,25 +34,28 @@ enum Command {
     /// Parse wire copy and print the articles found.
     #[command(after_help = PARSE_HELP)]
     Parse(ParseArgs),
-    /// Find the people, organisations, places, groups and dates in plain text.
+    /// Find the people, organisations, places, groups, dates and statements in plain text.
     #[command(after_help = ANNOTATE_HELP)]
     Annotate(AnnotateArgs),
-    /// Train the entity recogniser on CoNLL-2003 data (for maintainers).
-    #[command(name = "train-ner", after_help = TRAIN_HELP)]
-    TrainNer(TrainNerArgs),
+    /// Train one of the taggers on annotated data (for maintainers).
+    #[command(after_help = TRAIN_HELP)]
+    Train(TrainArgs),
 }
 
 const ANNOTATE_HELP: &str = "Output:
   By default the text with every annotation in brackets: [PER Blinken → Antony Blinken],
   [ORG ...], [LOC ...], [GRP ...] (nationalities, religious and political groups), [MISC ...],
-  [TITLE ...] (a bare title standing for a person named earlier), [DATE ...].
+  [TITLE ...] (a bare title standing for a person named earlier), [DATE ...]; and around them
+  who said what: [SPEAKER ...] [CUE said] [CONTENT ...].
   With --jsonl, input lines {\"id\": ..., \"text\": ...} give output lines {\"id\", \"entities\":
-  [{\"start\", \"end\", \"kind\", \"text\", \"canonical\" | \"resolved\"}], \"statements\": []};
-  offsets count Unicode code points, end exclusive.
+  [{\"start\", \"end\", \"kind\", \"text\", \"canonical\" | \"resolved\"}], \"statements\":
+  [{\"kind\": \"direct\" | \"indirect\" | \"mixed\", \"speaker\": {\"start\", \"end\", \"text\",
+  \"canonical\"} | null, \"cue\": {...} | null, \"content\": {...}}]}. Offsets are in Unicode
+  code points, each end one past the span.
 
 Examples:
   newsdesk annotate story.txt --date 2024-03-26
-  echo '{\"id\": \"1\", \"text\": \"Blinken met Golan.\"}' | newsdesk annotate --jsonl";
+  echo '{\"id\": \"1\", \"text\": \"Blinken said the talks would resume.\"}' | newsdesk annotate --jsonl";
 
 #[derive(Args)]
 struct AnnotateArgs {
@@ -67,22 +70,42 @@ struct AnnotateArgs {
     file: Option<PathBuf>,
 }
 
-const TRAIN_HELP: &str = "The model is written to --out (the bundled one is assets/models/ner.bin).
+const TRAIN_HELP: &str = "Tasks:
+  ner    the entity recogniser, from CoNLL-2003 (word ... NER-tag columns)
+  pos    the part-of-speech tagger, from CoNLL-2003 (the second column)
+  attribution  the who-said-what tagger, from a PolNeAR split folder (text/, attributions/)
+The model is written to --out (the bundled ones are assets/models/ner.bin and pos.bin).
 Training is deterministic: the same data and options give the same bytes.
 
-Example:
-  newsdesk train-ner --train conll2003/train.txt --out assets/models/ner.bin";
+Examples:
+  newsdesk train ner --train conll2003/train.txt --epochs 11 --out assets/models/ner.bin
+  newsdesk train pos --train conll2003/train.txt --epochs 8 --out assets/models/pos.bin
+  newsdesk train attribution --train polnear/train --epochs 8 --out assets/models/attribution.bin";
+
+/// What `newsdesk train` trains.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum TrainTask {
+    /// The entity recogniser.
+    Ner,
+    /// The part-of-speech tagger.
+    Pos,
+    /// The attribution tagger (who said what).
+    Attribution,
+}
 
 #[derive(Args)]
-struct TrainNerArgs {
-    /// The CoNLL-2003 training file.
-    #[arg(long, value_name = "FILE")]
+struct TrainArgs {
+    /// What to train.
+    #[arg(value_enum)]
+    task: TrainTask,
+    /// The training data.
+    #[arg(long, value_name = "PATH")]
     train: PathBuf,
-    /// A held-out CoNLL file to report F1 on after each epoch (never trained on).
-    #[arg(long, value_name = "FILE")]
+    /// Held-out data to report scores on after each epoch (never trained on).
+    #[arg(long, value_name = "PATH")]
     heldout: Option<PathBuf>,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 11)]
     epochs: usize,
     /// Where to write the model.
     #[arg(long, value_name = "FILE")]
@@ -141,7 +164,7 @@ fn main() -> ExitCode {
         None => run_samples(),
         Some(Command::Parse(args)) => run_parse(&args),
         Some(Command::Annotate(args)) => run_annotate(&args),
-        Some(Command::TrainNer(args)) => run_train_ner(&args),
+        Some(Command::Train(args)) => run_train(&args),
     };
     match result {
         Ok(code) => code,
@@ -256,7 +279,7 @@ fn run_annotate(args: &AnnotateArgs) -> io::Result<ExitCode> {
         let reply = serde_json::json!({
             "id": request.id,
             "entities": output::json_entities(&request.text, &annotations),
-            "statements": [],
+            "statements": output::json_statements(&request.text, &annotations),
         });
         serde_json::to_writer(&mut out, &reply)?;
         writeln!(out)?;
@@ -265,39 +288,91 @@ fn run_annotate(args: &AnnotateArgs) -> io::Result<ExitCode> {
     Ok(exit_code(failed))
 }
 
-/// `newsdesk train-ner`: trains the entity model, reporting held-out F1 per epoch.
-fn run_train_ner(args: &TrainNerArgs) -> io::Result<ExitCode> {
+/// `newsdesk train`: trains a model, reporting held-out scores per epoch.
+fn run_train(args: &TrainArgs) -> io::Result<ExitCode> {
     use newsdesk::annotate::ner::{conll::parse_conll, train, training_document};
     let read = |path: &PathBuf| {
         std::fs::read_to_string(path)
             .map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", path.display())))
     };
-    let training: Vec<_> = parse_conll(&read(&args.train)?)
-        .iter()
-        .map(training_document)
-        .collect();
-    let heldout: Vec<_> = match &args.heldout {
-        Some(path) => parse_conll(&read(path)?).iter().map(training_document).collect(),
-        None => Vec::new(),
-    };
-    let options = train::TrainOptions {
-        epochs: args.epochs,
-        ..train::TrainOptions::default()
-    };
-    let model = train::train(&training, options, |report, model| {
-        let mut line = format!(
-            "epoch {:2}: {} mistakes in {} tokens",
-            report.epoch, report.mistakes, report.tokens
-        );
-        if !heldout.is_empty() {
-            let scores = train::evaluate(model, &heldout);
-            let names = ["PER", "ORG", "LOC", "MISC", "all"];
-            for (name, score) in names.iter().zip(scores) {
-                line.push_str(&format!("  {name} {:.2}", score.f1()));
-            }
+    let model = match args.task {
+        TrainTask::Ner => {
+            let training: Vec<_> = parse_conll(&read(&args.train)?)
+                .iter()
+                .map(training_document)
+                .collect();
+            let heldout: Vec<_> = match &args.heldout {
+                Some(path) => parse_conll(&read(path)?).iter().map(training_document).collect(),
+                None => Vec::new(),
+            };
+            let options = train::TrainOptions {
+                epochs: args.epochs,
+                ..train::TrainOptions::default()
+            };
+            train::train(&training, options, |report, model| {
+                let mut line = format!(
+                    "epoch {:2}: {} mistakes in {} tokens",
+                    report.epoch, report.mistakes, report.tokens
+                );
+                if !heldout.is_empty() {
+                    let scores = train::evaluate(model, &heldout);
+                    for (name, score) in ["PER", "ORG", "LOC", "MISC", "all"].iter().zip(scores) {
+                        line.push_str(&format!("  {name} {:.2}", score.f1()));
+                    }
+                }
+                eprintln!("{line}");
+            })
         }
-        eprintln!("{line}");
-    });
+        TrainTask::Pos => {
+            let tagged = |text: &str| -> Vec<(Vec<String>, Vec<String>)> {
+                parse_conll(text)
+                    .into_iter()
+                    .flat_map(|document| document.sentences)
+                    .map(|sentence| (sentence.tokens, sentence.parts_of_speech))
+                    .collect()
+            };
+            let training = tagged(&read(&args.train)?);
+            let heldout = match &args.heldout {
+                Some(path) => tagged(&read(path)?),
+                None => Vec::new(),
+            };
+            newsdesk::annotate::pos::train(&training, args.epochs, |epoch, model| {
+                let mut line = format!("epoch {epoch:2}");
+                if !heldout.is_empty() {
+                    line.push_str(&format!(
+                        "  accuracy {:.2}",
+                        newsdesk::annotate::pos::accuracy(model, &heldout)
+                    ));
+                }
+                eprintln!("{line}");
+            })
+        }
+        TrainTask::Attribution => {
+            use newsdesk::annotate::attribution::{brat::read_split, tagger, training_paragraphs};
+            let read_dir = |path: &PathBuf| {
+                read_split(path)
+                    .map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", path.display())))
+            };
+            let training: Vec<_> = read_dir(&args.train)?
+                .iter()
+                .flat_map(training_paragraphs)
+                .collect();
+            let heldout: Vec<_> = match &args.heldout {
+                Some(path) => read_dir(path)?.iter().flat_map(training_paragraphs).collect(),
+                None => Vec::new(),
+            };
+            tagger::train(&training, args.epochs, |epoch, model| {
+                let mut line = format!("epoch {epoch:2}");
+                if !heldout.is_empty() {
+                    let [source, cue, content] = tagger::evaluate(model, &heldout);
+                    line.push_str(&format!(
+                        "  source {source:.1}  cue {cue:.1}  content {content:.1}"
+                    ));
+                }
+                eprintln!("{line}");
+            })
+        }
+    };
     std::fs::write(&args.out, &model)
         .map_err(|error| io::Error::new(error.kind(), format!("{}: {error}", args.out.display())))?;
     eprintln!("wrote {} ({} bytes)", args.out.display(), model.len());

@@ -214,6 +214,20 @@ fn annotate_and_check(text: &str) {
         json.iter()
             .all(|item| item.start <= item.end && item.end <= chars)
     );
+    for statement in &annotations.statements {
+        let spans = [statement.speaker, statement.cue, Some(statement.content)];
+        for span in spans.into_iter().flatten() {
+            assert!(span.start < span.end && span.end <= text.len(), "{statement:?}");
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+    }
+    let said = newsdesk::annotate::output::json_statements(text, &annotations);
+    assert!(
+        said.iter()
+            .all(|s| s.content.start < s.content.end && s.content.end <= chars)
+    );
+    let marked = newsdesk::annotate::output::markup(text, &annotations);
+    assert!(marked.len() >= text.len());
 }
 
 proptest! {
@@ -274,6 +288,11 @@ fn pathological_inputs_finish() {
         repeat("A\n\n"),
         repeat("ALGIERS- "),
         format!("{} (end)", "word ".repeat(size / 5)),
+        repeat("he said \"we said "),
+        repeat("“"),
+        repeat("Minister Al-Sabah: “ "),
+        repeat("The talks will resume, sources said, he added. "),
+        repeat("quoted the minister as saying "),
     ];
     for input in &inputs {
         check(&parse(input, &origin()));

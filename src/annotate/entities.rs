@@ -265,6 +265,7 @@ impl Rules<'_> {
             }
             out.push(mention);
         }
+        self.add_known_organizations(&mut out);
         self.add_portfolio_names(&mut out);
         self.add_titled_names(&mut out);
         self.extend_person_names(&mut out);
@@ -281,6 +282,35 @@ impl Rules<'_> {
             && word.chars().all(|c| c.is_ascii_uppercase())
             && CURRENCY_CODES.contains(&word)
             && next.starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// Organisations the lexicon names in two words or more (`U.S. Department of State`), where
+    /// the recogniser found nothing: the longest listed phrase at each place, capitalised.
+    fn add_known_organizations(&self, mentions: &mut Vec<Mention>) {
+        let covered = coverage(mentions, self.words.len());
+        let begin = List::Organization.code(0);
+        let last = List::Organization.code(2);
+        let mut token = 0;
+        while token < self.words.len() {
+            let phrase_end = self.codes[token].contains(&begin).then(|| {
+                let limit = self.sentence_end(token).min(token + 8);
+                (token + 1..limit).rev().find(|&end| {
+                    self.codes[end].contains(&last) && self.is_phrase(token, end + 1, List::Organization)
+                })
+            });
+            match phrase_end.flatten() {
+                Some(end) if self.is_capitalised(token) && !covered[token..=end].iter().any(|&c| c) => {
+                    mentions.push(Mention {
+                        start: token,
+                        end: end + 1,
+                        kind: EntityKind::Organization,
+                    });
+                    token = end + 1;
+                }
+                _ => token += 1,
+            }
+        }
+        mentions.sort_by_key(|m| m.start);
     }
 
     /// A role, `of`, a portfolio, then a name: `Minister of Electricity and Water Affairs Ahmed
@@ -335,14 +365,18 @@ impl Rules<'_> {
         if found.is_empty() {
             return;
         }
-        // Mentions inside a portfolio or a name give way to the name.
+        // Mentions inside a portfolio or a name give way to the name, except the organisations
+        // the lexicon knows (`a spokesman for the U.S. Department of Defense, Carl Bryce`).
         let mut cleared = vec![false; self.words.len()];
         for &(from, _, to) in &found {
             for flag in &mut cleared[from..to] {
                 *flag = true;
             }
         }
-        mentions.retain(|m| !(m.start..m.end).any(|t| cleared[t]));
+        mentions.retain(|m| {
+            let known = m.end - m.start > 1 && self.is_phrase(m.start, m.end, List::Organization);
+            known || !(m.start..m.end).any(|t| cleared[t])
+        });
         mentions.extend(found.into_iter().map(|(_, start, end)| Mention {
             start,
             end,

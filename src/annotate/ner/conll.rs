@@ -3,11 +3,13 @@
 
 use super::labels::ModelType;
 
-/// One sentence: its tokens and its entities as token spans.
+/// One sentence: its tokens, their part-of-speech tags, and its entities as token spans.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConllSentence {
     /// The tokens.
     pub tokens: Vec<String>,
+    /// The Penn Treebank part-of-speech tag of each token (the second column).
+    pub parts_of_speech: Vec<String>,
     /// The entities: `(first token, one past the last, type)`.
     pub spans: Vec<(usize, usize, ModelType)>,
 }
@@ -25,12 +27,17 @@ pub fn parse_conll(text: &str) -> Vec<ConllDocument> {
     let mut documents = Vec::new();
     let mut document = ConllDocument::default();
     let mut tokens: Vec<String> = Vec::new();
+    let mut parts: Vec<String> = Vec::new();
     let mut tags: Vec<String> = Vec::new();
-    let flush_sentence = |document: &mut ConllDocument, tokens: &mut Vec<String>, tags: &mut Vec<String>| {
+    let flush_sentence = |document: &mut ConllDocument,
+                          tokens: &mut Vec<String>,
+                          parts: &mut Vec<String>,
+                          tags: &mut Vec<String>| {
         if !tokens.is_empty() {
             let spans = spans_of_tags(tags);
             document.sentences.push(ConllSentence {
                 tokens: std::mem::take(tokens),
+                parts_of_speech: std::mem::take(parts),
                 spans,
             });
             tags.clear();
@@ -39,14 +46,14 @@ pub fn parse_conll(text: &str) -> Vec<ConllDocument> {
     for line in text.lines() {
         let line = line.trim_end();
         if line.starts_with("-DOCSTART-") {
-            flush_sentence(&mut document, &mut tokens, &mut tags);
+            flush_sentence(&mut document, &mut tokens, &mut parts, &mut tags);
             if !document.sentences.is_empty() {
                 documents.push(std::mem::take(&mut document));
             }
             continue;
         }
         if line.trim().is_empty() {
-            flush_sentence(&mut document, &mut tokens, &mut tags);
+            flush_sentence(&mut document, &mut tokens, &mut parts, &mut tags);
             continue;
         }
         let mut fields = line.split(' ');
@@ -54,9 +61,16 @@ pub fn parse_conll(text: &str) -> Vec<ConllDocument> {
             continue;
         };
         tokens.push(word.to_string());
+        parts.push(
+            fields
+                .next()
+                .filter(|_| line.matches(' ').count() >= 2)
+                .unwrap_or("")
+                .to_string(),
+        );
         tags.push(tag.to_string());
     }
-    flush_sentence(&mut document, &mut tokens, &mut tags);
+    flush_sentence(&mut document, &mut tokens, &mut parts, &mut tags);
     if !document.sentences.is_empty() {
         documents.push(document);
     }
@@ -95,6 +109,7 @@ mod tests {
         assert_eq!(documents.len(), 2);
         let first = &documents[0].sentences[0];
         assert_eq!(first.tokens, ["West", "Indian", "player", "Phil", "Brown"]);
+        assert_eq!(first.parts_of_speech, ["NNP", "NNP", "NN", "NNP", "NNP"]);
         assert_eq!(first.spans, [(0, 2, ModelType::Misc), (3, 5, ModelType::Person)]);
         assert_eq!(documents[0].sentences.len(), 2);
         assert_eq!(documents[1].sentences[0].spans, [(0, 1, ModelType::Location)]);

@@ -1,0 +1,189 @@
+//! Reported speech the tagger missed: in a sentence with no tagged content, a named speaker
+//! followed by a reporting verb of wire copy (`Secretary Blinken also discussed the need to
+//! ...`, `The minister stressed that ...`) makes a statement of the rest of the sentence.
+
+use std::ops::Range;
+
+use super::statements::{Context, RoleSpans};
+use crate::annotate::entities::EntityKind;
+
+/// Finite forms of the verbs agencies report statements with.
+const REPORTING_VERBS: &[&str] = &[
+    "added",
+    "adds",
+    "affirmed",
+    "affirms",
+    "announced",
+    "announces",
+    "asserted",
+    "asserts",
+    "briefed",
+    "cautioned",
+    "cautions",
+    "commended",
+    "commends",
+    "condemned",
+    "condemns",
+    "confirmed",
+    "confirms",
+    "declared",
+    "declares",
+    "denied",
+    "denies",
+    "discussed",
+    "discusses",
+    "emphasised",
+    "emphasises",
+    "emphasized",
+    "emphasizes",
+    "explained",
+    "explains",
+    "expressed",
+    "expresses",
+    "highlighted",
+    "highlights",
+    "indicated",
+    "indicates",
+    "noted",
+    "notes",
+    "praised",
+    "praises",
+    "reaffirmed",
+    "reaffirms",
+    "reiterated",
+    "reiterates",
+    "revealed",
+    "reveals",
+    "said",
+    "says",
+    "stated",
+    "states",
+    "stressed",
+    "stresses",
+    "tells",
+    "told",
+    "underlined",
+    "underlines",
+    "underscored",
+    "underscores",
+    "urged",
+    "urges",
+    "voiced",
+    "voices",
+    "warned",
+    "warns",
+    "welcomed",
+    "welcomes",
+];
+
+/// True for a finite reporting verb of wire copy (`stressed`, `underscores`).
+pub fn is_reporting_verb(word: &str) -> bool {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        REPORTING_VERBS.binary_search(&word).is_ok()
+    } else {
+        REPORTING_VERBS
+            .binary_search(&word.to_lowercase().as_str())
+            .is_ok()
+    }
+}
+
+/// Roles for the statements of `paragraph` (a token range) that the tagged `roles` miss.
+pub fn untagged_reports(context: &Context<'_>, paragraph: &Range<usize>, roles: &RoleSpans) -> RoleSpans {
+    let Context {
+        text,
+        tokens,
+        pos,
+        sentences,
+        sentence_of,
+        entities,
+    } = *context;
+    let word = |i: usize| tokens[i].text(text);
+    let mut found = RoleSpans::new();
+    let (Some(&first), Some(&last)) = (
+        sentence_of.get(paragraph.start),
+        sentence_of.get(paragraph.end.wrapping_sub(1)),
+    ) else {
+        return found;
+    };
+    // Sentences where the tagger found something said are left to it.
+    let mut tagged = roles
+        .iter()
+        .filter(|(role, _)| *role == 2)
+        .map(|(_, r)| r.start)
+        .peekable();
+    for sentence in sentences.get(first..=last).unwrap_or_default() {
+        while tagged.next_if(|&start| start < sentence.start).is_some() {}
+        if tagged.peek().is_some_and(|&start| start < sentence.end) {
+            continue;
+        }
+        let Some(verb) = (sentence.start + 1..sentence.end.saturating_sub(2))
+            .find(|&i| matches!(pos[i], "VBD" | "VBZ") && is_reporting_verb(word(i)))
+        else {
+            continue;
+        };
+        // The subject right before the verb (over adverbs: `also`, `later`).
+        let mut end = verb;
+        while end > sentence.start && pos[end - 1] == "RB" {
+            end -= 1;
+        }
+        let Some(head) = end.checked_sub(1).filter(|&i| i >= sentence.start) else {
+            continue;
+        };
+        let entity = entities.partition_point(|e| e.span.end <= tokens[head].start);
+        let named = entities.get(entity).is_some_and(|e| {
+            e.span.start <= tokens[head].start
+                && matches!(
+                    e.kind,
+                    EntityKind::Person | EntityKind::Title | EntityKind::Organization
+                )
+        });
+        let pronoun = matches!(word(head).to_lowercase().as_str(), "he" | "she" | "they");
+        // `The spokesman told`, `the report noted`: a common noun heading its noun phrase.
+        let noun = matches!(pos[head], "NN" | "NNS");
+        if !named && !pronoun && !noun {
+            continue;
+        }
+        let start = (sentence.start..=head)
+            .rev()
+            .take_while(|&i| matches!(pos[i], "NNP" | "NNPS" | "NN" | "DT" | "PRP" | "POS" | "JJ"))
+            .last()
+            .unwrap_or(head);
+        // `told reporters (that) ...`: what was said follows whom it was told to.
+        let mut content_start = verb + 1;
+        if matches!(word(verb).to_lowercase().as_str(), "told" | "tells") {
+            while content_start < sentence.end
+                && content_start - verb <= 2
+                && matches!(pos[content_start], "DT" | "JJ")
+            {
+                content_start += 1;
+            }
+            if content_start < sentence.end && matches!(pos[content_start], "PRP" | "NNS" | "NN" | "NNP") {
+                content_start += 1;
+            } else {
+                content_start = verb + 1;
+            }
+        }
+        let mut content_end = sentence.end;
+        while content_end > content_start && word(content_end - 1).chars().all(|c| !c.is_alphanumeric()) {
+            content_end -= 1;
+        }
+        if content_end > content_start {
+            found.push((0, start..head + 1));
+            found.push((1, end..verb + 1));
+            found.push((2, content_start..content_end));
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_verb_list_is_sorted_for_binary_search() {
+        assert!(REPORTING_VERBS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(is_reporting_verb("Discussed"));
+        assert!(!is_reporting_verb("allowed"));
+    }
+}

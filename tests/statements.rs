@@ -1,0 +1,304 @@
+//! Who said what: each attribution pattern of wire copy, quotations (balanced, unbalanced,
+//! nested, over several paragraphs, scare quotes), and each way a speaker is resolved.
+
+use newsdesk::annotate::annotate;
+use newsdesk::annotate::attribution::statements::StatementKind;
+
+/// A statement as text: kind, speaker, the speaker's entity, cue, content.
+#[derive(Debug, PartialEq)]
+struct Said {
+    kind: StatementKind,
+    speaker: Option<String>,
+    canonical: Option<String>,
+    cue: Option<String>,
+    content: String,
+}
+
+fn statements(text: &str) -> Vec<Said> {
+    annotate(text, None)
+        .statements
+        .into_iter()
+        .map(|s| Said {
+            kind: s.kind,
+            speaker: s.speaker.map(|span| span.text(text).to_string()),
+            canonical: s.speaker_canonical,
+            cue: s.cue.map(|span| span.text(text).to_string()),
+            content: s.content.text(text).to_string(),
+        })
+        .collect()
+}
+
+/// The only statement of a text.
+fn one(text: &str) -> Said {
+    let mut found = statements(text);
+    assert_eq!(found.len(), 1, "{text}: {found:#?}");
+    found.remove(0)
+}
+
+fn some(text: &str) -> Option<String> {
+    Some(text.to_string())
+}
+
+#[test]
+fn x_said_that() {
+    let said = one("Kuwaiti Foreign Minister Abdullah Al-Yahya said that the talks would resume next week.");
+    assert_eq!(said.speaker, some("Kuwaiti Foreign Minister Abdullah Al-Yahya"));
+    assert_eq!(said.canonical, some("Abdullah Al-Yahya"));
+    assert_eq!(said.cue, some("said"));
+    assert_eq!(said.content, "that the talks would resume next week");
+    assert_eq!(said.kind, StatementKind::Indirect);
+}
+
+#[test]
+fn clause_then_x_said() {
+    let said = one("The talks will resume next week, the minister said.");
+    assert_eq!(said.speaker, some("the minister"));
+    assert_eq!(said.cue, some("said"));
+    assert_eq!(said.content, "The talks will resume next week");
+}
+
+#[test]
+fn quotation_then_said_x_and_title() {
+    let said = one(
+        "\"We will not accept any delay,\" said Ahmed Al-Mansouri, the head of the Gulf Cooperation Council delegation.",
+    );
+    assert_eq!(said.kind, StatementKind::Direct);
+    assert_eq!(said.content, "\"We will not accept any delay,\"");
+    assert_eq!(said.cue, some("said"));
+    assert_eq!(
+        said.speaker,
+        some("Ahmed Al-Mansouri, the head of the Gulf Cooperation Council delegation")
+    );
+    assert_eq!(said.canonical, some("Ahmed Al-Mansouri"));
+}
+
+#[test]
+fn x_told_reporters() {
+    let said = one("The spokesman told reporters the ceasefire was holding.");
+    assert_eq!(said.speaker, some("The spokesman"));
+    assert_eq!(said.cue, some("told"));
+    assert_eq!(said.content, "the ceasefire was holding");
+}
+
+#[test]
+fn according_to_x() {
+    let said = one("According to the Health Ministry, 42 people were injured in the blast.");
+    assert_eq!(said.cue, some("According to"));
+    assert!(
+        said.speaker
+            .as_deref()
+            .is_some_and(|s| s.contains("Health Ministry")),
+        "{said:?}"
+    );
+    assert_eq!(said.content, "42 people were injured in the blast");
+}
+
+#[test]
+fn speaker_colon_quotation() {
+    let said = one("Foreign Minister Salem Al-Rifai: “We expect a decision within days.”");
+    assert_eq!(said.kind, StatementKind::Direct);
+    assert_eq!(said.canonical, some("Salem Al-Rifai"));
+    assert_eq!(said.cue, some(":"));
+    assert_eq!(said.content, "“We expect a decision within days.”");
+}
+
+#[test]
+fn a_dateline_is_not_a_speaker() {
+    let found = statements("MANAMA: Bahrain has invited developers to bid for a new plant.");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn appositive_speaker() {
+    let said = one(
+        "The spokesperson for the Ministry of Foreign Affairs, Fatima Al-Zaabi, said that the embassy would reopen.",
+    );
+    assert!(
+        said.speaker
+            .as_deref()
+            .is_some_and(|s| s.starts_with("The spokesperson for")),
+        "{said:?}"
+    );
+    assert_eq!(said.canonical, some("Fatima Al-Zaabi"));
+    assert_eq!(said.content, "that the embassy would reopen");
+}
+
+#[test]
+fn in_a_statement() {
+    let said = one("In a statement, the ministry said it would review the contracts.");
+    assert_eq!(said.speaker, some("the ministry"));
+    assert_eq!(said.content, "it would review the contracts");
+}
+
+#[test]
+fn quoted_as_saying() {
+    let said =
+        one("The agency quoted Prime Minister Nasser Al-Ahmad as saying the budget would be balanced.");
+    assert_eq!(said.speaker, some("Prime Minister Nasser Al-Ahmad"));
+    assert_eq!(said.canonical, some("Nasser Al-Ahmad"));
+    assert_eq!(said.content, "the budget would be balanced");
+}
+
+#[test]
+fn quotation_then_quoted_as_saying() {
+    let said = one("“The plant will be ready in 2030,” the agency quoted Minister Omar Al-Farsi as saying.");
+    assert_eq!(said.canonical, some("Omar Al-Farsi"));
+    assert_eq!(said.content, "“The plant will be ready in 2030,”");
+}
+
+#[test]
+fn passive_with_an_agent() {
+    let said =
+        one("It was announced by the Central Bank of Kuwait that interest rates would stay unchanged.");
+    assert_eq!(said.speaker, some("the Central Bank of Kuwait"));
+    assert_eq!(said.content, "that interest rates would stay unchanged");
+}
+
+#[test]
+fn passive_without_an_agent_reports_no_one() {
+    let found = statements("The project is expected to be among the first to be financed.");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn acts_are_not_statements() {
+    let found = statements(
+        "Earlier today, the United Nations allowed the adoption of a resolution calling for a ceasefire.",
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn pronoun_speakers_resolve_to_the_person_before() {
+    let said =
+        &statements("Sheikh Salem Al-Rifai met the envoy on Monday. He stressed the need for calm.")[0];
+    assert_eq!(said.speaker, some("He"));
+    assert_eq!(said.canonical, some("Salem Al-Rifai"));
+}
+
+#[test]
+fn title_speakers_resolve_to_the_person_named_with_it() {
+    let said = &statements(
+        "Minister Layla Haddad arrived in Doha. The minister affirmed that relations were strong.",
+    )[0];
+    assert_eq!(said.speaker, some("The minister"));
+    assert_eq!(said.canonical, some("Layla Haddad"));
+}
+
+#[test]
+fn surnames_resolve_to_the_full_name() {
+    let said =
+        &statements("Omar Khalid Al-Farsi visited the plant. Al-Farsi noted that output had doubled.")[0];
+    assert_eq!(said.canonical, some("Omar Khalid Al-Farsi"));
+}
+
+#[test]
+fn organisations_resolve_from_a_common_noun() {
+    let found = statements(
+        "The Ministry of Health published the figures. The ministry said more staff would be hired.",
+    );
+    let said = found.last().expect("a statement");
+    assert_eq!(said.speaker, some("The ministry"));
+    assert_eq!(said.canonical, some("Ministry of Health"));
+}
+
+#[test]
+fn a_quotation_over_several_paragraphs_is_one_statement() {
+    let text = "Nasser Al-Ahmad said: “We will continue our efforts to reach a settlement.\n\n\
+                “The region needs calm, and the talks must go on.”\n\nThe talks resume on Monday.";
+    let said = one(text);
+    assert_eq!(said.kind, StatementKind::Direct);
+    assert_eq!(said.canonical, some("Nasser Al-Ahmad"));
+    assert!(said.content.starts_with("“We will continue"), "{said:?}");
+    assert!(said.content.ends_with("must go on.”"), "{said:?}");
+}
+
+#[test]
+fn a_reopened_paragraph_with_its_own_cue_is_its_own_statement() {
+    let text = "Al-Ahmad said: “We will continue.\n\n“We will not stop.\n\n“We will win,” he said.";
+    let found = statements(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[0].content.ends_with("We will not stop."), "{found:#?}");
+    assert_eq!(found[1].content, "“We will win,”");
+}
+
+#[test]
+fn an_unbalanced_quotation_ends_with_its_paragraph() {
+    let text = "He said \"we will go on.\n\nThe ministry said talks would resume on Monday.";
+    let found = statements(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].content, "\"we will go on.");
+    assert_eq!(found[0].kind, StatementKind::Direct);
+    assert_eq!(found[1].content, "talks would resume on Monday");
+}
+
+#[test]
+fn a_nested_quotation_stays_inside_its_statement() {
+    let said = one("“He told me ‘we will win’,” Amal Saeed said.");
+    assert_eq!(said.kind, StatementKind::Direct);
+    assert_eq!(said.content, "“He told me ‘we will win’,”");
+    assert_eq!(said.canonical, some("Amal Saeed"));
+}
+
+#[test]
+fn scare_quotes_are_not_statements() {
+    let found = statements("The so-called \"reform\" package was passed by parliament on Sunday.");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn guillemets_quote() {
+    let said = one("The minister said: «We will continue our efforts.»");
+    assert_eq!(said.kind, StatementKind::Direct);
+    assert_eq!(said.content, "«We will continue our efforts.»");
+}
+
+#[test]
+fn single_quotes_in_a_headline() {
+    let said = one("'We will not give up,' says Al-Sabah");
+    assert_eq!(said.kind, StatementKind::Direct);
+    assert_eq!(said.speaker, some("Al-Sabah"));
+    assert_eq!(said.content, "'We will not give up,'");
+}
+
+#[test]
+fn mixed_statements_quote_part_of_what_was_said() {
+    let said = one("The minister said the talks were \"constructive and frank\" and would go on.");
+    assert_eq!(said.kind, StatementKind::Mixed);
+}
+
+/// A KUNA story with no quotation marks at all: four statements by two people under several
+/// names, and an act that is not a statement.
+#[test]
+fn reported_speech_without_quotation_marks() {
+    let text = "BRUSSELS, April 2 (KUNA) -- EU foreign policy chief Marta Lindqvist affirmed Wednesday the \
+                bloc's support for the Gulf water initiative amid growing concern over regional supplies.\n\n\
+                The spokesperson for the European External Action Service, Pieter Claes, said that the talks \
+                took place during a meeting between Lindqvist and Kuwait's Minister of Oil, Tareq Al-Roumi.\n\n\
+                Lindqvist stressed the bloc's readiness to fund new desalination capacity.\n\n\
+                She also noted that cooperation would protect coastal communities.\n\n\
+                Earlier today, the European Union allowed the release of emergency funds for the project. (end)";
+    let found = statements(text);
+    let who: Vec<(Option<&str>, Option<&str>)> = found
+        .iter()
+        .map(|s| (s.canonical.as_deref(), s.cue.as_deref()))
+        .collect();
+    assert_eq!(
+        who,
+        [
+            (Some("Marta Lindqvist"), Some("affirmed Wednesday")),
+            (Some("Pieter Claes"), Some("said")),
+            (Some("Marta Lindqvist"), Some("stressed")),
+            (Some("Marta Lindqvist"), Some("also noted")),
+        ]
+    );
+    assert!(
+        found[0].content.starts_with("the bloc's support"),
+        "{:?}",
+        found[0]
+    );
+    assert_eq!(
+        found[3].content,
+        "that cooperation would protect coastal communities"
+    );
+}
