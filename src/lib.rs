@@ -11,6 +11,7 @@
 //!   [`names`]: lookup keys and the readable form of names written in capitals.
 //! - [`samples`]: the sample articles bundled in the binary.
 //! - [`report`]: the readable one-block-per-article summary that `newsdesk parse` prints.
+//! - [`query`]: the filter language of the command line and the reader (`agency:KUNA date:7d`).
 //! - [`corpus`]: synthetic wire copy for benchmarks.
 //!
 //! Data flow:
@@ -24,9 +25,14 @@ pub mod annotate;
 pub mod article;
 pub mod corpus;
 pub mod gazetteer;
+pub mod highlight;
 pub mod input;
 pub mod names;
+pub mod printout;
+pub mod query;
 pub mod report;
+pub mod safe_text;
 pub mod samples;
 pub mod span;
+pub mod store;
 pub mod wire;
