@@ -12,7 +12,7 @@ pub mod time;
 pub mod tokens;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use attribution::find_statements;
 use attribution::statements::Statement;
@@ -20,8 +20,13 @@ use entities::{Entity, find_entities};
 use time::{TimeExpression, find_times};
 use tokens::{sentences, tokenize};
 
+/// The version of the annotator's output. The library stores it with every article and
+/// `newsdesk reindex` re-annotates articles annotated by an older version: raise it whenever a
+/// change to the models, word lists or rules changes what `annotate` finds.
+pub const ANNOTATOR_VERSION: u32 = 1;
+
 /// Everything annotated in one text.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Annotations {
     /// The entity mentions, in text order, never overlapping.
     pub entities: Vec<Entity>,

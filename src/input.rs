@@ -13,7 +13,7 @@ use chrono::{DateTime, Local};
 use crate::article::Article;
 use crate::wire::{Origin, parse, parse_single};
 use decode::{DecodeError, decode};
-use json::{JsonItem, read_items};
+use json::{Exported, JsonItem, read_items};
 
 /// The largest file newsdesk reads, in bytes.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -143,8 +143,26 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
     inputs
 }
 
+/// An article as read, with the library fields an exported article carries.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// The article.
+    pub article: Article,
+    /// Annotations and reader state written beside it (own-schema JSON only).
+    pub exported: Option<Box<Exported>>,
+}
+
 /// Reads one input into its articles.
 pub fn read(input: &Input) -> Result<Vec<Article>, InputError> {
+    read_records(input).map(articles_of)
+}
+
+fn articles_of(records: Vec<Record>) -> Vec<Article> {
+    records.into_iter().map(|record| record.article).collect()
+}
+
+/// Reads one input into its records (articles, and what exports carry beside them).
+pub fn read_records(input: &Input) -> Result<Vec<Record>, InputError> {
     match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
@@ -157,7 +175,7 @@ pub fn read(input: &Input) -> Result<Vec<Article>, InputError> {
                     reason: io_reason(&error),
                 })?;
             check_size("-", bytes.len() as u64)?;
-            read_bytes(
+            read_record_bytes(
                 &bytes,
                 Format::Sniff,
                 &Origin {
@@ -166,12 +184,17 @@ pub fn read(input: &Input) -> Result<Vec<Article>, InputError> {
                 },
             )
         }
-        Input::File(path) => read_file(path),
+        Input::File(path) => read_file_records(path),
     }
 }
 
 /// Reads a file into its articles, dating yearless datelines by its modification time.
 pub fn read_file(path: &Path) -> Result<Vec<Article>, InputError> {
+    read_file_records(path).map(articles_of)
+}
+
+/// Reads a file into its records.
+pub fn read_file_records(path: &Path) -> Result<Vec<Record>, InputError> {
     let shown = path.display().to_string();
     let unreadable = |error: std::io::Error| InputError::Unreadable {
         path: shown.clone(),
@@ -190,7 +213,7 @@ pub fn read_file(path: &Path) -> Result<Vec<Article>, InputError> {
         .modified()
         .ok()
         .map(|time| DateTime::<Local>::from(time).date_naive());
-    read_bytes(&bytes, Format::of_path(path), &Origin { path: shown, mtime })
+    read_record_bytes(&bytes, Format::of_path(path), &Origin { path: shown, mtime })
 }
 
 fn check_size(path: &str, size: u64) -> Result<(), InputError> {
@@ -206,6 +229,11 @@ fn check_size(path: &str, size: u64) -> Result<(), InputError> {
 
 /// Reads bytes in the given format into articles; `origin` names them and dates them.
 pub fn read_bytes(bytes: &[u8], format: Format, origin: &Origin) -> Result<Vec<Article>, InputError> {
+    read_record_bytes(bytes, format, origin).map(articles_of)
+}
+
+/// Reads bytes in the given format into records; `origin` names them and dates them.
+pub fn read_record_bytes(bytes: &[u8], format: Format, origin: &Origin) -> Result<Vec<Record>, InputError> {
     let path = || origin.path.clone();
     let text = decode(bytes).map_err(|DecodeError::NotText| InputError::NotText { path: path() })?;
     if text.trim().is_empty() {
@@ -216,37 +244,67 @@ pub fn read_bytes(bytes: &[u8], format: Format, origin: &Origin) -> Result<Vec<A
         Format::Sniff => Format::Text,
         other => other,
     };
-    let articles = match format {
-        Format::Json | Format::JsonLines => read_json(&text, format == Format::JsonLines, origin)?,
-        _ => parse(&text, origin),
+    let records = match format {
+        Format::Json | Format::JsonLines => {
+            let place = ChunkPlace::default();
+            read_json_records(&text, format == Format::JsonLines, origin, place)?
+        }
+        _ => parse(&text, origin)
+            .into_iter()
+            .map(|article| Record {
+                article,
+                exported: None,
+            })
+            .collect(),
     };
-    if articles.is_empty() {
+    if records.is_empty() {
         return Err(InputError::NoArticle { path: path() });
     }
-    Ok(articles)
+    Ok(records)
 }
 
-/// The articles of a JSON input: own-schema items as they are, export items parsed.
-fn read_json(text: &str, lines: bool, origin: &Origin) -> Result<Vec<Article>, InputError> {
+/// Where a piece of a JSON Lines file read on its own sits in the whole file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ChunkPlace {
+    /// Lines before the piece.
+    pub lines_before: usize,
+    /// Articles before the piece.
+    pub articles_before: usize,
+}
+
+/// The records of JSON text (or of a piece of a JSON Lines file, placed by `place`):
+/// own-schema items as they are, export items parsed.
+pub fn read_json_records(
+    text: &str,
+    lines: bool,
+    origin: &Origin,
+    place: ChunkPlace,
+) -> Result<Vec<Record>, InputError> {
     let items = read_items(text, lines).map_err(|error| InputError::Json {
         path: origin.path.clone(),
-        line: error.line,
+        line: error.line + place.lines_before,
         column: error.column,
         reason: error.reason,
     })?;
-    let mut articles = Vec::with_capacity(items.len());
+    let mut records = Vec::with_capacity(items.len());
     for item in items {
         match item {
-            JsonItem::Article(article) => articles.push(*article),
+            JsonItem::Article(article, exported) => records.push(Record {
+                article: *article,
+                exported: Some(exported),
+            }),
             JsonItem::Raw { text, hints } => {
                 if let Some(mut article) = parse_single(&text, &hints, origin) {
-                    article.source.index = articles.len();
-                    articles.push(article);
+                    article.source.index = place.articles_before + records.len();
+                    records.push(Record {
+                        article,
+                        exported: None,
+                    });
                 }
             }
         }
     }
-    Ok(articles)
+    Ok(records)
 }
 
 /// The operating system's reason without the error code (`No such file or directory`).

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+mod cli;
+
 use newsdesk::annotate::output::AnnotatedArticle;
 use newsdesk::article::Article;
 use newsdesk::input::{self, InputError};
@@ -19,6 +21,9 @@ use newsdesk::samples::samples;
 #[derive(Parser)]
 #[command(name = "newsdesk", version, after_help = EXAMPLES)]
 struct Cli {
+    /// The library file (default: $NEWSDESK_LIBRARY, else library.db in the data directory).
+    #[arg(long, global = true, value_name = "FILE")]
+    library: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -37,6 +42,20 @@ enum Command {
     /// Find the people, organisations, places, groups, dates and statements in plain text.
     #[command(after_help = ANNOTATE_HELP)]
     Annotate(AnnotateArgs),
+    /// Parse, annotate and store articles in the library.
+    Import(cli::ImportArgs),
+    /// Re-annotate the articles annotated by an older version of newsdesk.
+    Reindex,
+    /// List the library's articles that match a filter.
+    List(cli::ListArgs),
+    /// Show an article with its entities and statements.
+    Show(cli::ShowArgs),
+    /// Count articles by agency and month, with the top entities and speakers.
+    Stats(cli::StatsArgs),
+    /// Print the articles that match a filter as JSON lines that `import` reads back.
+    Export(cli::ExportArgs),
+    /// Write synthetic wire copy in many agency styles (for benchmarks).
+    Generate(cli::GenerateArgs),
     /// Train one of the taggers on annotated data (for maintainers).
     #[command(after_help = TRAIN_HELP)]
     Train(TrainArgs),
@@ -160,11 +179,19 @@ enum Output {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    let library = || cli::library_path(cli.library.as_deref());
+    let result = match &cli.command {
         None => run_samples(),
-        Some(Command::Parse(args)) => run_parse(&args),
-        Some(Command::Annotate(args)) => run_annotate(&args),
-        Some(Command::Train(args)) => run_train(&args),
+        Some(Command::Parse(args)) => run_parse(args),
+        Some(Command::Annotate(args)) => run_annotate(args),
+        Some(Command::Train(args)) => run_train(args),
+        Some(Command::Generate(args)) => anyhow_result(cli::run_generate(args)),
+        Some(Command::Import(args)) => anyhow_result(library().and_then(|l| cli::run_import(&l, args))),
+        Some(Command::Reindex) => anyhow_result(library().and_then(|l| cli::run_reindex(&l))),
+        Some(Command::List(args)) => anyhow_result(library().and_then(|l| cli::run_list(&l, args))),
+        Some(Command::Show(args)) => anyhow_result(library().and_then(|l| cli::run_show(&l, args))),
+        Some(Command::Stats(args)) => anyhow_result(library().and_then(|l| cli::run_stats(&l, args))),
+        Some(Command::Export(args)) => anyhow_result(library().and_then(|l| cli::run_export(&l, args))),
     };
     match result {
         Ok(code) => code,
@@ -175,6 +202,28 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// An `anyhow` result as the `io` results of the other commands (a closed pipe stays one).
+fn anyhow_result(result: anyhow::Result<ExitCode>) -> io::Result<ExitCode> {
+    result.map_err(|error| {
+        let broken_pipe = error.chain().any(|cause| {
+            cause
+                .downcast_ref::<io::Error>()
+                .map(io::Error::kind)
+                .or_else(|| {
+                    cause
+                        .downcast_ref::<serde_json::Error>()
+                        .and_then(|e| e.io_error_kind())
+                })
+                == Some(io::ErrorKind::BrokenPipe)
+        });
+        if broken_pipe {
+            io::Error::from(io::ErrorKind::BrokenPipe)
+        } else {
+            io::Error::other(format!("{error:#}"))
+        }
+    })
 }
 
 /// `newsdesk` alone: a summary of every bundled sample article.

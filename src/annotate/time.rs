@@ -20,12 +20,12 @@ use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, Month, Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::wire::dates::{full_dates, month_number, nearest_year, parse_written_date};
 
 /// A time expression found in text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimeExpression {
     /// Byte offset of the first byte of the expression (on a char boundary).
     pub start: usize,
@@ -36,7 +36,7 @@ pub struct TimeExpression {
 }
 
 /// What a time expression means on the calendar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Resolved {
     /// One day: `Tuesday`, `March 26`, `yesterday`, `1996-08-30`, `two days ago`.

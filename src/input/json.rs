@@ -4,7 +4,11 @@
 //! whose items name their fields `title`/`headline`, `body`/`text`/`content`,
 //! `date`/`published`/`publishedAt`, `source`/`agency`, `author`/`byline`.
 
+use serde::Deserialize;
 use serde_json::{Map, Value};
+
+use crate::annotate::attribution::statements::StatementKind;
+use crate::annotate::time::Resolved;
 
 use crate::article::{Article, ArticleId, Timestamp};
 use crate::wire::Hints;
@@ -13,8 +17,8 @@ use crate::wire::html::clean_export_text;
 /// One item of a JSON input.
 #[derive(Debug)]
 pub enum JsonItem {
-    /// An article in newsdesk's own schema.
-    Article(Box<Article>),
+    /// An article in newsdesk's own schema, with the library fields of an export.
+    Article(Box<Article>, Box<Exported>),
     /// Text to parse, with the export's metadata.
     Raw {
         /// The article text.
@@ -22,6 +26,96 @@ pub enum JsonItem {
         /// The export's fields.
         hints: Hints,
     },
+}
+
+/// What an article in newsdesk's own schema carries besides the article: the annotations that
+/// `parse --jsonl` and `export` print, and the reader's state that `export` prints.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct Exported {
+    /// The version of the annotator that made `entities` and `statements` (exports only).
+    #[serde(default)]
+    pub annotator: Option<u32>,
+    /// The entities and dates, as written (code-point offsets).
+    #[serde(default)]
+    pub entities: Option<Vec<ExportedEntity>>,
+    /// The statements, as written.
+    #[serde(default)]
+    pub statements: Option<Vec<ExportedStatement>>,
+    /// Whether the article had been read.
+    #[serde(default)]
+    pub read: bool,
+    /// Whether the article was starred.
+    #[serde(default)]
+    pub starred: bool,
+}
+
+/// An entity or date of an exported article.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ExportedEntity {
+    /// The first code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// `person`, ..., or `date`.
+    pub kind: String,
+    /// The canonical name (entities).
+    #[serde(default)]
+    pub canonical: Option<String>,
+    /// The calendar meaning (dates).
+    #[serde(default)]
+    pub resolved: Option<Resolved>,
+}
+
+/// A span of an exported statement.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ExportedSpan {
+    /// The first code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The speaker's entity (speakers).
+    #[serde(default)]
+    pub canonical: Option<String>,
+}
+
+/// A statement of an exported article.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ExportedStatement {
+    /// `direct`, `indirect` or `mixed`.
+    pub kind: StatementKind,
+    /// The speaker.
+    #[serde(default)]
+    pub speaker: Option<ExportedSpan>,
+    /// The cue.
+    #[serde(default)]
+    pub cue: Option<ExportedSpan>,
+    /// The content.
+    pub content: ExportedSpan,
+}
+
+/// Keys of an own-schema object that are not article fields.
+const EXPORT_KEYS: &[&str] = &["annotator", "entities", "statements", "read", "starred"];
+
+impl Exported {
+    /// Removes the library fields from an article object; fields of the wrong shape are
+    /// dropped (the article is then annotated again).
+    fn take(object: &mut Map<String, Value>) -> Self {
+        let mut extras = Map::new();
+        for key in EXPORT_KEYS {
+            if let Some(value) = object.remove(*key) {
+                extras.insert((*key).to_string(), value);
+            }
+        }
+        serde_json::from_value(Value::Object(extras)).unwrap_or_default()
+    }
+}
+
+/// A JSON line in newsdesk's own schema read straight into its types (the fast path for
+/// exports); None when the line has another shape.
+fn own_line(line: &str) -> Option<JsonItem> {
+    let article: Article = serde_json::from_str(line).ok()?;
+    let exported: Exported = serde_json::from_str(line).unwrap_or_default();
+    Some(JsonItem::Article(Box::new(article), Box::new(exported)))
 }
 
 /// Where and why JSON could not be read.
@@ -52,6 +146,10 @@ pub fn read_items(text: &str, lines: bool) -> Result<Vec<JsonItem>, JsonError> {
     let mut items = Vec::new();
     for (index, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(item) = own_line(line) {
+            items.push(item);
             continue;
         }
         let value: Value = serde_json::from_str(line).map_err(|error| located(&error, index))?;
@@ -96,13 +194,15 @@ fn collect(value: Value, line: usize, items: &mut Vec<JsonItem>) -> Result<(), J
         }
         Value::Object(object) => {
             if is_own_schema(&object) {
+                let mut object = object;
+                let exported = Exported::take(&mut object);
                 let article: Article =
                     serde_json::from_value(Value::Object(object)).map_err(|error| JsonError {
                         line,
                         column: 1,
                         reason: format!("not a valid newsdesk article: {error}"),
                     })?;
-                items.push(JsonItem::Article(Box::new(article)));
+                items.push(JsonItem::Article(Box::new(article), Box::new(exported)));
                 return Ok(());
             }
             if let Some(item) = raw_item(&object) {
@@ -241,7 +341,7 @@ mod tests {
             .iter()
             .filter_map(|item| match item {
                 JsonItem::Raw { text, hints } => Some((text.as_str(), hints)),
-                JsonItem::Article(_) => None,
+                JsonItem::Article(..) => None,
             })
             .collect()
     }

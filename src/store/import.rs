@@ -1,0 +1,465 @@
+//! Import: read, parse and annotate on every core, store from one writer, one transaction per
+//! batch. An article already in the library (same id: same text) is skipped before it is
+//! annotated; an exported article whose annotations are current is stored without annotating.
+//! A crash loses at most the batch being written: every committed batch is complete.
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use rusqlite::{TransactionBehavior, params};
+
+use super::export::current_annotations;
+use super::rows::{Codes, Prepared, insert, replace_annotations};
+use super::{Library, Result};
+use crate::annotate::{ANNOTATOR_VERSION, annotate};
+use crate::input::{self, ChunkPlace, Format, Input, InputError, Record};
+use crate::wire::Origin;
+
+/// How an import runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Articles per transaction.
+    pub batch: usize,
+    /// Parsing and annotating threads.
+    pub threads: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            batch: 2_000,
+            threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
+        }
+    }
+}
+
+/// Running totals, reported after every batch and every file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Input files found.
+    pub files: usize,
+    /// Input files finished (read, or failed).
+    pub files_done: usize,
+    /// Articles stored.
+    pub imported: usize,
+    /// Articles skipped because the library holds them already.
+    pub already: usize,
+    /// One line per input that failed: the path and the reason.
+    pub failures: Vec<String>,
+}
+
+/// What the workers tell the writer.
+enum Message {
+    Articles(Vec<Prepared>, usize),
+    FileDone(Option<String>),
+}
+
+/// One piece of work: a whole input, a slice of lines of a JSON Lines file, or the bundled
+/// samples.
+enum Work {
+    Input(Input),
+    Samples,
+    Lines {
+        path: String,
+        text: String,
+        place: ChunkPlace,
+        last: bool,
+    },
+}
+
+/// What to import.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// Files and folders (`-`: standard input).
+    pub paths: Vec<PathBuf>,
+    /// The sample articles bundled with newsdesk.
+    pub samples: bool,
+}
+
+/// Lines of a JSON Lines file handed to a worker at once.
+const LINES_PER_CHUNK: usize = 500;
+
+/// Imports every article under `paths` into the library; `progress` sees the totals after each
+/// batch and file. Failures of single inputs are counted, not returned: only a failure of the
+/// library itself stops the import (what was committed before stays).
+pub fn import(
+    library: &mut Library,
+    sources: &Sources,
+    options: Options,
+    progress: &mut dyn FnMut(&Tally),
+) -> Result<Tally> {
+    let known = Arc::new(known_ids(library)?);
+    let mut tally = Tally::default();
+    let mut inputs = Vec::new();
+    if sources.samples {
+        tally.files += 1;
+    }
+    for item in input::expand(&sources.paths) {
+        tally.files += 1;
+        match item {
+            Ok(input) => inputs.push(input),
+            Err(error) => {
+                tally.files_done += 1;
+                tally.failures.push(error.to_string());
+            }
+        }
+    }
+    progress(&tally);
+    let (work_tx, work_rx) = sync_channel::<Work>(options.threads * 2);
+    let work_rx = Arc::new(Mutex::new(work_rx));
+    let (done_tx, done_rx) = sync_channel::<Message>(options.threads * 4);
+    std::thread::scope(|scope| {
+        let dispatcher_done = done_tx.clone();
+        let samples = sources.samples;
+        spawn_named(scope, "import-reader", move || {
+            if !samples || work_tx.send(Work::Samples).is_ok() {
+                dispatch(inputs, &work_tx, &dispatcher_done);
+            }
+        });
+        for _ in 0..options.threads.max(1) {
+            let work_rx = Arc::clone(&work_rx);
+            let done_tx = done_tx.clone();
+            let known = Arc::clone(&known);
+            spawn_named(scope, "import-worker", move || work(&work_rx, &done_tx, &known));
+        }
+        drop(done_tx);
+        write(library, &done_rx, options.batch, &mut tally, progress)
+    })?;
+    Ok(tally)
+}
+
+/// Starts a named thread (names show in `top -H` and profilers); falls back to an unnamed one.
+fn spawn_named<'scope, F>(scope: &'scope std::thread::Scope<'scope, '_>, name: &str, body: F)
+where
+    F: FnOnce() + Send + 'scope,
+{
+    let builder = std::thread::Builder::new().name(name.to_string());
+    if let Err(error) = builder.spawn_scoped(scope, body) {
+        // Only the operating system refusing a thread gets here; the import cannot go on.
+        panic!("cannot start an import thread: {error}");
+    }
+}
+
+/// The ids of every stored article.
+fn known_ids(library: &Library) -> Result<HashSet<u64>> {
+    let error = |e: rusqlite::Error| library.error(&e);
+    let mut statement = library
+        .connection()
+        .prepare("SELECT id FROM articles")
+        .map_err(error)?;
+    let ids = statement
+        .query_map([], |row| row.get::<_, i64>(0))
+        .map_err(error)?
+        .map(|id| id.map(|id| id as u64))
+        .collect::<rusqlite::Result<HashSet<u64>>>()
+        .map_err(error)?;
+    Ok(ids)
+}
+
+/// Hands out the inputs; JSON Lines files are streamed in slices so that a large export is
+/// read in parallel and never held whole.
+fn dispatch(inputs: Vec<Input>, work: &SyncSender<Work>, done: &SyncSender<Message>) {
+    for input in inputs {
+        let streamed = match &input {
+            Input::File(path) if Format::of_path(path) == Format::JsonLines => Some(path.clone()),
+            _ => None,
+        };
+        let sent = match streamed {
+            Some(path) => stream_lines(&path, work, done),
+            None => work.send(Work::Input(input)).is_ok(),
+        };
+        if !sent {
+            return;
+        }
+    }
+}
+
+/// Sends a JSON Lines file to the workers in slices; false when the import is stopping.
+fn stream_lines(path: &Path, work: &SyncSender<Work>, done: &SyncSender<Message>) -> bool {
+    let shown = path.display().to_string();
+    let file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) => {
+            let failure = InputError::Unreadable {
+                path: shown,
+                reason: error.to_string(),
+            };
+            return done.send(Message::FileDone(Some(failure.to_string()))).is_ok();
+        }
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut place = ChunkPlace::default();
+    let mut chunk = String::new();
+    let mut lines = 0;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let read = reader
+            .by_ref()
+            .take(input::MAX_FILE_BYTES)
+            .read_until(b'\n', &mut line);
+        let at_end = matches!(read, Ok(0));
+        match read {
+            Ok(_) => {}
+            Err(error) => {
+                let failure = format!("{shown}: cannot read: {error}");
+                return done.send(Message::FileDone(Some(failure))).is_ok();
+            }
+        }
+        if !at_end {
+            match std::str::from_utf8(&line) {
+                Ok(text) => chunk.push_str(text),
+                Err(_) => {
+                    let number = place.lines_before + lines + 1;
+                    let failure = format!("{shown}: line {number} is not UTF-8 text");
+                    return done.send(Message::FileDone(Some(failure))).is_ok();
+                }
+            }
+            lines += 1;
+        }
+        if at_end || lines == LINES_PER_CHUNK {
+            let piece = Work::Lines {
+                path: shown.clone(),
+                text: std::mem::take(&mut chunk),
+                place,
+                last: at_end,
+            };
+            if work.send(piece).is_err() {
+                return false;
+            }
+            place.lines_before += lines;
+            place.articles_before += lines;
+            lines = 0;
+        }
+        if at_end {
+            return true;
+        }
+    }
+}
+
+/// A worker: reads and parses inputs, annotates new articles, passes them to the writer.
+fn work(inputs: &Mutex<Receiver<Work>>, done: &SyncSender<Message>, known: &HashSet<u64>) {
+    loop {
+        let next = match inputs.lock() {
+            Ok(receiver) => receiver.recv(),
+            Err(_) => return,
+        };
+        let Ok(next) = next else { return };
+        let (records, finished) = match next {
+            Work::Input(input) => (input::read_records(&input), true),
+            Work::Samples => (sample_records(), true),
+            Work::Lines {
+                path,
+                text,
+                place,
+                last,
+            } => {
+                let origin = Origin { path, mtime: None };
+                let records = if text.trim().is_empty() {
+                    Ok(Vec::new())
+                } else {
+                    input::read_json_records(&text, true, &origin, place)
+                };
+                (records, last)
+            }
+        };
+        let failure = match records {
+            Ok(records) => {
+                let mut already = 0;
+                let prepared: Vec<Prepared> = records
+                    .into_iter()
+                    .filter(|record| {
+                        let new = !known.contains(&record.article.id.0);
+                        already += usize::from(!new);
+                        new
+                    })
+                    .map(prepare)
+                    .collect();
+                if done.send(Message::Articles(prepared, already)).is_err() {
+                    return;
+                }
+                None
+            }
+            Err(error) => Some(error.to_string()),
+        };
+        if (finished || failure.is_some()) && done.send(Message::FileDone(failure)).is_err() {
+            return;
+        }
+    }
+}
+
+/// The bundled sample articles as records.
+fn sample_records() -> std::result::Result<Vec<Record>, InputError> {
+    let mut records = Vec::new();
+    for sample in crate::samples::samples() {
+        for article in sample.articles()? {
+            records.push(Record {
+                article,
+                exported: None,
+            });
+        }
+    }
+    Ok(records)
+}
+
+/// Annotates a record (or takes its exported annotations when they are current).
+pub fn prepare(record: Record) -> Prepared {
+    let (read, starred) = record
+        .exported
+        .as_ref()
+        .map_or((false, false), |e| (e.read, e.starred));
+    let annotations = record
+        .exported
+        .as_deref()
+        .and_then(|exported| current_annotations(&record.article.body, exported))
+        .unwrap_or_else(|| {
+            let published = record.article.published.map(|p| p.date());
+            annotate(&record.article.body, published)
+        });
+    Prepared::new(record.article, &annotations, ANNOTATOR_VERSION, read, starred)
+}
+
+/// The writer: stores batches as they fill, one transaction each.
+fn write(
+    library: &mut Library,
+    messages: &Receiver<Message>,
+    batch: usize,
+    tally: &mut Tally,
+    progress: &mut dyn FnMut(&Tally),
+) -> Result<()> {
+    let mut pending: Vec<Prepared> = Vec::with_capacity(batch);
+    let mut last_commit = Instant::now();
+    let mut codes = None;
+    for message in messages {
+        match message {
+            Message::Articles(prepared, already) => {
+                tally.already += already;
+                pending.extend(prepared);
+            }
+            Message::FileDone(failure) => {
+                tally.files_done += 1;
+                tally.failures.extend(failure);
+            }
+        }
+        if pending.len() >= batch || (!pending.is_empty() && last_commit.elapsed() > Duration::from_secs(2)) {
+            store(library, &mut codes, &mut pending, tally)?;
+            last_commit = Instant::now();
+        }
+        progress(tally);
+    }
+    store(library, &mut codes, &mut pending, tally)?;
+    progress(tally);
+    Ok(())
+}
+
+/// Stores a batch in one transaction.
+fn store(
+    library: &mut Library,
+    codes: &mut Option<Codes>,
+    pending: &mut Vec<Prepared>,
+    tally: &mut Tally,
+) -> Result<()> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let path = library.path().to_string();
+    let error = |e: rusqlite::Error| super::sqlite_error(&path, &e);
+    let now = chrono::Utc::now().timestamp();
+    let tx = library
+        .connection_mut()
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(error)?;
+    if codes.is_none() {
+        *codes = Some(Codes::load(&tx).map_err(error)?);
+    }
+    let mut inserted = 0;
+    if let Some(codes) = codes.as_mut() {
+        for prepared in pending.iter() {
+            inserted += usize::from(insert(&tx, codes, prepared, now).map_err(error)?);
+        }
+    }
+    tx.commit().map_err(error)?;
+    tally.imported += inserted;
+    tally.already += pending.len() - inserted;
+    pending.clear();
+    Ok(())
+}
+
+/// Re-annotates every article annotated by an older annotator version; returns how many.
+pub fn reindex(
+    library: &mut Library,
+    options: Options,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<usize> {
+    let path = library.path().to_string();
+    let error = |e: rusqlite::Error| super::sqlite_error(&path, &e);
+    let stale: Vec<i64> = {
+        let mut statement = library
+            .connection()
+            .prepare("SELECT rowid FROM articles WHERE annotator <> ?1 ORDER BY rowid")
+            .map_err(error)?;
+        statement
+            .query_map(params![ANNOTATOR_VERSION], |row| row.get(0))
+            .map_err(error)?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(error)?
+    };
+    let mut done = 0;
+    progress(done, stale.len());
+    for rows in stale.chunks(options.batch.max(1)) {
+        let mut articles = Vec::with_capacity(rows.len());
+        for &row in rows {
+            articles.push(library.article_at(row)?);
+        }
+        let per_thread = articles.len().div_ceil(options.threads.max(1));
+        let prepared: Vec<(i64, Prepared, Prepared)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = articles
+                .chunks(per_thread.max(1))
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|stored| {
+                                let published = stored.article.published.map(|p| p.date());
+                                let annotations = annotate(&stored.article.body, published);
+                                let prepared = Prepared::new(
+                                    stored.article.clone(),
+                                    &annotations,
+                                    ANNOTATOR_VERSION,
+                                    stored.read,
+                                    stored.starred,
+                                );
+                                let old = Prepared::new(
+                                    stored.article.clone(),
+                                    &stored.annotations,
+                                    stored.annotator,
+                                    stored.read,
+                                    stored.starred,
+                                );
+                                (stored.row, old, prepared)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|handle| handle.join().unwrap_or_default())
+                .collect()
+        });
+        let tx = library
+            .connection_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(error)?;
+        for (row, old, new) in &prepared {
+            replace_annotations(&tx, *row, old, new).map_err(error)?;
+        }
+        tx.commit().map_err(error)?;
+        done += rows.len();
+        progress(done, stale.len());
+    }
+    Ok(done)
+}

@@ -1,0 +1,393 @@
+//! One article as the library's rows: what import writes (prepared off the writer thread) and
+//! what showing an article reads back.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Transaction, params};
+
+use super::{Library, Result, StoreError, StoredArticle};
+use crate::annotate::Annotations;
+use crate::annotate::entities::EntityKind;
+use crate::article::{Article, ArticleId};
+
+/// Entity kinds by their code in the `entities` table.
+pub const KINDS: [EntityKind; 6] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Location,
+    EntityKind::Group,
+    EntityKind::Misc,
+    EntityKind::Title,
+];
+
+/// The code of an entity kind in the `entities` table.
+pub fn kind_code(kind: EntityKind) -> i64 {
+    KINDS.iter().position(|k| *k == kind).unwrap_or(0) as i64
+}
+
+/// A date as the `day` column holds it: days since 0001-01-01.
+pub fn day_number(date: NaiveDate) -> i32 {
+    date.num_days_from_ce()
+}
+
+/// The date of a `day` column value.
+pub fn day_date(day: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day)
+}
+
+/// Speaker spans longer than this many words are not indexed as names (`The spokesperson for
+/// the U.S. Department of State, Matthew Miller,`): their entity is.
+const LONGEST_SPEAKER_NAME: usize = 5;
+
+/// An article ready to be written: every column and index row, built on a worker thread so
+/// the writer only runs inserts.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The article's id.
+    pub id: ArticleId,
+    /// The publication day (see [`day_number`]).
+    pub day: Option<i32>,
+    /// The agency's abbreviation and name.
+    pub agency: Option<(String, String)>,
+    /// The dateline place.
+    pub place: Option<String>,
+    /// The title.
+    pub title: Option<String>,
+    /// The body.
+    pub body: String,
+    /// The article without its body, as JSON.
+    pub article_json: String,
+    /// The annotations, encoded (see [`super::codec`]).
+    pub annotations: Vec<u8>,
+    /// The annotator version.
+    pub annotator: u32,
+    /// Read state.
+    pub read: bool,
+    /// Starred state.
+    pub starred: bool,
+    /// Entities: canonical name, kind code, mention count.
+    pub entities: Vec<(String, i64, i64)>,
+    /// Spellings of the entities other than their canonical names.
+    pub names: Vec<String>,
+    /// Speakers: name, statement count, whether the name is the canonical one.
+    pub speakers: Vec<(String, i64, bool)>,
+}
+
+impl Prepared {
+    /// The rows of an annotated article.
+    pub fn new(
+        mut article: Article,
+        annotations: &Annotations,
+        annotator: u32,
+        read: bool,
+        starred: bool,
+    ) -> Prepared {
+        let body = std::mem::take(&mut article.body);
+        let (entities, names) = entity_rows(&body, annotations);
+        let speakers = speaker_rows(&body, annotations);
+        let article_json = serde_json::to_string(&article).unwrap_or_default();
+        Prepared {
+            id: article.id,
+            day: article.published.map(|p| day_number(p.date())),
+            agency: article.agency.as_ref().map(|a| (a.abbr.clone(), a.name.clone())),
+            place: article.dateline.as_ref().and_then(|d| d.place.clone()),
+            title: article.title.clone(),
+            article_json,
+            annotations: super::codec::encode(annotations),
+            body,
+            annotator,
+            read,
+            starred,
+            entities,
+            names,
+            speakers,
+        }
+    }
+}
+
+/// A name as indexed: white space collapsed.
+fn clean_name(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The last word of a person's name of several words (`Al-Rifai` of `Abdulwahab Saud
+/// Al-Rifai`): a reader looking for a surname expects every article on the person.
+fn surname(name: &str) -> Option<String> {
+    let (_, last) = name.rsplit_once(' ')?;
+    (last.chars().count() > 1).then(|| last.to_string())
+}
+
+/// Canonical entities with their mention counts, and the other spellings used (with the
+/// surnames of people).
+fn entity_rows(body: &str, annotations: &Annotations) -> (Vec<(String, i64, i64)>, Vec<String>) {
+    let mut counts: HashMap<(String, i64), i64> = HashMap::new();
+    let mut kinds: HashMap<String, i64> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    for entity in &annotations.entities {
+        if entity.kind == EntityKind::Title {
+            continue;
+        }
+        let canonical = clean_name(&entity.canonical);
+        let code = kind_code(entity.kind);
+        kinds.entry(canonical.clone()).or_insert(code);
+        let mention = clean_name(entity.span.text(body));
+        let surname = (entity.kind == EntityKind::Person)
+            .then(|| surname(&canonical))
+            .flatten();
+        for spelling in [Some(mention), surname].into_iter().flatten() {
+            if !spelling.eq_ignore_ascii_case(&canonical)
+                && !names.iter().any(|n| n.eq_ignore_ascii_case(&spelling))
+            {
+                names.push(spelling);
+            }
+        }
+        *counts.entry((canonical, code)).or_insert(0) += 1;
+    }
+    // A bare title (`the Secretary`) is one more mention of the person it stands for.
+    for entity in annotations
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Title)
+    {
+        let canonical = clean_name(&entity.canonical);
+        if let Some(code) = kinds.get(&canonical) {
+            *counts.entry((canonical, *code)).or_insert(0) += 1;
+        }
+    }
+    let mut entities: Vec<(String, i64, i64)> = counts
+        .into_iter()
+        .map(|((name, kind), n)| (name, kind, n))
+        .collect();
+    entities.sort();
+    names.retain(|name| !entities.iter().any(|(c, _, _)| c.eq_ignore_ascii_case(name)));
+    (entities, names)
+}
+
+/// Speakers by name with their statement counts: the canonical name, every spelling of that
+/// entity in the article, and short unresolved speaker spans.
+fn speaker_rows(body: &str, annotations: &Annotations) -> Vec<(String, i64, bool)> {
+    let mut rows: Vec<(String, i64, bool)> = Vec::new();
+    let mut add = |name: String, canonical: bool| {
+        if name.is_empty() {
+            return;
+        }
+        match rows.iter_mut().find(|(n, _, _)| n.eq_ignore_ascii_case(&name)) {
+            Some(row) => {
+                row.1 += 1;
+                row.2 |= canonical;
+            }
+            None => rows.push((name, 1, canonical)),
+        }
+    };
+    for statement in &annotations.statements {
+        match &statement.speaker_canonical {
+            Some(canonical) => {
+                let canonical = clean_name(canonical);
+                let mut spellings: Vec<String> = annotations
+                    .entities
+                    .iter()
+                    .filter(|e| e.kind != EntityKind::Title && clean_name(&e.canonical) == canonical)
+                    .map(|e| clean_name(e.span.text(body)))
+                    .filter(|m| !m.eq_ignore_ascii_case(&canonical))
+                    .collect();
+                spellings.extend(surname(&canonical));
+                spellings.sort();
+                spellings.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+                add(canonical, true);
+                for spelling in spellings {
+                    add(spelling, false);
+                }
+            }
+            None => {
+                if let Some(span) = statement.speaker {
+                    let name = clean_name(span.text(body));
+                    if name.split(' ').count() <= LONGEST_SPEAKER_NAME {
+                        add(name, false);
+                    }
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// Code tables the writer keeps in memory: agency abbreviation and place name to code.
+#[derive(Debug, Default)]
+pub struct Codes {
+    agencies: HashMap<String, i64>,
+    places: HashMap<String, i64>,
+}
+
+impl Codes {
+    /// The codes already in the library.
+    pub fn load(transaction: &Transaction) -> rusqlite::Result<Codes> {
+        let mut codes = Codes::default();
+        let mut statement = transaction.prepare("SELECT abbr, code FROM agencies")?;
+        for row in statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))? {
+            let (abbr, code) = row?;
+            codes.agencies.insert(abbr, code);
+        }
+        let mut statement = transaction.prepare("SELECT name, code FROM places")?;
+        for row in statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))? {
+            let (name, code) = row?;
+            codes.places.insert(name, code);
+        }
+        Ok(codes)
+    }
+
+    fn agency(&mut self, tx: &Transaction, abbr: &str, name: &str) -> rusqlite::Result<i64> {
+        if let Some(code) = self.agencies.get(abbr) {
+            return Ok(*code);
+        }
+        tx.prepare_cached("INSERT INTO agencies (abbr, name) VALUES (?1, ?2)")?
+            .execute(params![abbr, name])?;
+        let code = tx.last_insert_rowid();
+        self.agencies.insert(abbr.to_string(), code);
+        Ok(code)
+    }
+
+    fn place(&mut self, tx: &Transaction, name: &str) -> rusqlite::Result<i64> {
+        if let Some(code) = self.places.get(name) {
+            return Ok(*code);
+        }
+        tx.prepare_cached("INSERT INTO places (name) VALUES (?1)")?
+            .execute(params![name])?;
+        let code = tx.last_insert_rowid();
+        self.places.insert(name.to_string(), code);
+        Ok(code)
+    }
+}
+
+/// Writes a prepared article; false when an article with its id is already stored.
+pub fn insert(tx: &Transaction, codes: &mut Codes, prepared: &Prepared, now: i64) -> rusqlite::Result<bool> {
+    let agency = match &prepared.agency {
+        Some((abbr, name)) => Some(codes.agency(tx, abbr, name)?),
+        None => None,
+    };
+    let place = match &prepared.place {
+        Some(name) => Some(codes.place(tx, name)?),
+        None => None,
+    };
+    let inserted = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO articles (id, day, agency, place, read, starred, annotator, imported)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![
+            prepared.id.0 as i64,
+            prepared.day,
+            agency,
+            place,
+            prepared.read,
+            prepared.starred,
+            prepared.annotator,
+            now
+        ])?;
+    if inserted == 0 {
+        return Ok(false);
+    }
+    let row = tx.last_insert_rowid();
+    tx.prepare_cached(
+        "INSERT INTO texts (rowid, title, body, article, annotations) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        row,
+        prepared.title,
+        prepared.body,
+        prepared.article_json,
+        prepared.annotations
+    ])?;
+    tx.prepare_cached("INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![row, prepared.title, prepared.body])?;
+    write_index_rows(tx, row, prepared)?;
+    Ok(true)
+}
+
+/// Writes the entity, name and speaker rows of an article.
+pub fn write_index_rows(tx: &Transaction, row: i64, prepared: &Prepared) -> rusqlite::Result<()> {
+    let mut entity = tx.prepare_cached(
+        "INSERT OR IGNORE INTO entities (canonical, kind, article, mentions) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (canonical, kind, mentions) in &prepared.entities {
+        entity.execute(params![canonical, kind, row, mentions])?;
+    }
+    let mut name = tx.prepare_cached("INSERT OR IGNORE INTO entity_names (name, article) VALUES (?1, ?2)")?;
+    for spelling in &prepared.names {
+        name.execute(params![spelling, row])?;
+    }
+    let mut speaker = tx.prepare_cached(
+        "INSERT OR IGNORE INTO speakers (name, article, statements, canonical) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (spelling, statements, canonical) in &prepared.speakers {
+        speaker.execute(params![spelling, row, statements, canonical])?;
+    }
+    Ok(())
+}
+
+/// Replaces the annotations of a stored article (reindexing): `old` are the rows its previous
+/// annotations gave, deleted by their keys.
+pub fn replace_annotations(
+    tx: &Transaction,
+    row: i64,
+    old: &Prepared,
+    new: &Prepared,
+) -> rusqlite::Result<()> {
+    let mut entity =
+        tx.prepare_cached("DELETE FROM entities WHERE canonical = ?1 AND kind = ?2 AND article = ?3")?;
+    for (canonical, kind, _) in &old.entities {
+        entity.execute(params![canonical, kind, row])?;
+    }
+    let mut name = tx.prepare_cached("DELETE FROM entity_names WHERE name = ?1 AND article = ?2")?;
+    for spelling in &old.names {
+        name.execute(params![spelling, row])?;
+    }
+    let mut speaker = tx.prepare_cached("DELETE FROM speakers WHERE name = ?1 AND article = ?2")?;
+    for (spelling, _, _) in &old.speakers {
+        speaker.execute(params![spelling, row])?;
+    }
+    tx.prepare_cached("UPDATE texts SET annotations = ?1 WHERE rowid = ?2")?
+        .execute(params![new.annotations, row])?;
+    tx.prepare_cached("UPDATE articles SET annotator = ?1 WHERE rowid = ?2")?
+        .execute(params![new.annotator, row])?;
+    write_index_rows(tx, row, new)
+}
+
+/// Reads an article back.
+pub fn load(library: &Library, row: i64) -> Result<StoredArticle> {
+    let found = library
+        .connection()
+        .prepare_cached(
+            "SELECT a.read, a.starred, a.annotator, t.body, t.article, t.annotations
+             FROM articles a JOIN texts t ON t.rowid = a.rowid WHERE a.rowid = ?1",
+        )
+        .and_then(|mut statement| {
+            statement.query_row(params![row], |r| {
+                Ok((
+                    r.get::<_, bool>(0)?,
+                    r.get::<_, bool>(1)?,
+                    r.get::<_, u32>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Vec<u8>>(5)?,
+                ))
+            })
+        })
+        .map_err(|error| library.error(&error))?;
+    let (read, starred, annotator, body, article_json, encoded) = found;
+    let damaged = |what: &str, error: &dyn std::fmt::Display| StoreError::Sqlite {
+        path: library.path().to_string(),
+        reason: format!("the stored {what} of article row {row} is damaged: {error}"),
+    };
+    let mut article: Article = serde_json::from_str(&article_json).map_err(|e| damaged("article", &e))?;
+    article.body = body;
+    let annotations = super::codec::decode(&encoded).map_err(|e| damaged("annotations", &e))?;
+    Ok(StoredArticle {
+        row,
+        article,
+        annotations,
+        annotator,
+        read,
+        starred,
+    })
+}

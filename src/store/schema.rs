@@ -1,0 +1,142 @@
+//! The library's schema, its version (`PRAGMA user_version`) and the migrations between
+//! versions. A newsdesk library is recognised by its `PRAGMA application_id`; any other file is
+//! refused and never written to.
+
+use rusqlite::Connection;
+
+use super::{Result, StoreError, sqlite_error};
+
+/// `PRAGMA application_id` of a newsdesk library: "NEWS" in ASCII.
+pub const APPLICATION_ID: i64 = 0x4E45_5753;
+
+/// The schema version this build writes and reads.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// `MIGRATIONS[n]` takes a library from version `n` to `n + 1` (version 0 is a new file).
+const MIGRATIONS: &[&str] = &[
+    // 1: articles (compact rows), texts (bodies and annotations), the entity, name and
+    // speaker indexes, and the full-text index over titles and bodies.
+    "CREATE TABLE agencies (
+        code INTEGER PRIMARY KEY,
+        abbr TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL
+    );
+    CREATE TABLE places (
+        code INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+    );
+    CREATE TABLE articles (
+        rowid INTEGER PRIMARY KEY,
+        id INTEGER NOT NULL UNIQUE,
+        day INTEGER,
+        agency INTEGER,
+        place INTEGER,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        annotator INTEGER NOT NULL,
+        imported INTEGER NOT NULL
+    );
+    CREATE TABLE texts (
+        rowid INTEGER PRIMARY KEY,
+        title TEXT,
+        body TEXT NOT NULL,
+        article TEXT NOT NULL,
+        annotations BLOB NOT NULL
+    );
+    CREATE TABLE entities (
+        canonical TEXT NOT NULL COLLATE NOCASE,
+        kind INTEGER NOT NULL,
+        article INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (canonical, kind, article)
+    ) WITHOUT ROWID;
+    CREATE TABLE entity_names (
+        name TEXT NOT NULL COLLATE NOCASE,
+        article INTEGER NOT NULL,
+        PRIMARY KEY (name, article)
+    ) WITHOUT ROWID;
+    CREATE TABLE speakers (
+        name TEXT NOT NULL COLLATE NOCASE,
+        article INTEGER NOT NULL,
+        statements INTEGER NOT NULL,
+        canonical INTEGER NOT NULL,
+        PRIMARY KEY (name, article)
+    ) WITHOUT ROWID;
+    CREATE VIRTUAL TABLE search USING fts5 (
+        title, body, content = 'texts', content_rowid = 'rowid',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );",
+];
+
+/// Checks that the connection holds a newsdesk library of a version this build reads, creating
+/// the schema in a new file and migrating an older one when `writable`.
+pub fn prepare(connection: &Connection, path: &str, writable: bool) -> Result<()> {
+    let error = |e: rusqlite::Error| sqlite_error(path, &e);
+    let application_id: i64 = connection
+        .query_row("PRAGMA application_id", [], |row| row.get(0))
+        .map_err(error)?;
+    let version: i64 = connection
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(error)?;
+    if application_id != APPLICATION_ID {
+        let objects: i64 = connection
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+            .map_err(error)?;
+        if application_id != 0 || objects > 0 {
+            return Err(StoreError::NotALibrary {
+                path: path.to_string(),
+                reason: "an SQLite database of another program".to_string(),
+            });
+        }
+        if !writable {
+            return Err(StoreError::Missing {
+                path: path.to_string(),
+            });
+        }
+    }
+    if version > VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_string(),
+            found: version,
+            supported: VERSION,
+        });
+    }
+    if writable {
+        connection
+            .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            .map_err(error)?;
+    }
+    if version < VERSION {
+        if !writable {
+            return Err(StoreError::Sqlite {
+                path: path.to_string(),
+                reason: format!(
+                    "library format {version} needs upgrading to {VERSION}; open it once with write access"
+                ),
+            });
+        }
+        migrate(connection, version).map_err(error)?;
+    }
+    Ok(())
+}
+
+/// Applies the migrations after `from` in one transaction, with the version and id.
+fn migrate(connection: &Connection, from: i64) -> rusqlite::Result<()> {
+    connection.execute_batch("BEGIN IMMEDIATE")?;
+    let result = (|| {
+        for sql in &MIGRATIONS[from as usize..] {
+            connection.execute_batch(sql)?;
+        }
+        connection.execute_batch(&format!(
+            "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {VERSION};"
+        ))
+    })();
+    match result {
+        Ok(()) => connection.execute_batch("COMMIT"),
+        Err(error) => {
+            // The rollback's own failure is less telling than the error that caused it.
+            let _ = connection.execute_batch("ROLLBACK");
+            Err(error)
+        }
+    }
+}

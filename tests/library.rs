@@ -1,0 +1,482 @@
+//! The library through the binary: import, reindex, list, show, stats and export on the
+//! bundled sample articles, the filter language end to end, bad library files, and an import
+//! killed half-way.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use assert_cmd::Command;
+use newsdesk::annotate::ANNOTATOR_VERSION;
+use newsdesk::printout::thousands;
+use predicates::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+fn newsdesk(library: &Path) -> Command {
+    let mut command = Command::cargo_bin("newsdesk").expect("the binary is built");
+    command
+        .env_remove("NO_COLOR")
+        .env_remove("NEWSDESK_LIBRARY")
+        .arg("--library")
+        .arg(library);
+    command
+}
+
+fn stdout(command: &mut Command) -> String {
+    let output = command.assert().success().get_output().stdout.clone();
+    String::from_utf8(output).expect("UTF-8")
+}
+
+fn json_lines(text: &str) -> Vec<Value> {
+    text.lines()
+        .map(|line| serde_json::from_str(line).expect("each line is JSON"))
+        .collect()
+}
+
+/// A library holding the sample articles; the number of articles.
+fn sample_library() -> (TempDir, PathBuf, usize) {
+    let dir = TempDir::new().expect("temp dir");
+    let library = dir.path().join("library.db");
+    let printed = stdout(newsdesk(&library).args(["import", "--samples"]));
+    let count: usize = printed
+        .split(' ')
+        .next()
+        .and_then(|n| n.replace(',', "").parse().ok())
+        .unwrap_or_else(|| panic!("a count in {printed:?}"));
+    assert!(count >= 25, "{printed}");
+    (dir, library, count)
+}
+
+/// The listed articles of a filter, as JSON.
+fn list(library: &Path, filter: &[&str]) -> Vec<Value> {
+    let mut command = newsdesk(library);
+    command.args(["list", "--json", "--limit", "0"]).args(filter);
+    json_lines(&stdout(&mut command))
+}
+
+/// An article with its annotations, as `show --json` prints it.
+fn show(library: &Path, id: &str) -> Value {
+    let text = stdout(newsdesk(library).args(["show", "--json", id]));
+    serde_json::from_str(&text).expect("show --json prints JSON")
+}
+
+#[test]
+fn importing_twice_stores_each_article_once() {
+    let (_dir, library, count) = sample_library();
+    newsdesk(&library)
+        .args(["import", "--samples"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(format!(
+            "0 imported, {count} already in the library, 0 files failed"
+        )));
+    assert_eq!(list(&library, &[]).len(), count);
+}
+
+#[test]
+fn import_reports_each_failed_file_and_keeps_the_rest() {
+    let dir = TempDir::new().expect("temp dir");
+    let library = dir.path().join("library.db");
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).expect("dir");
+    std::fs::write(
+        inputs.join("a.txt"),
+        "KUWAIT, Feb 11 (KUNA) -- The Cabinet approved a draft law on Tuesday. (end)\n",
+    )
+    .expect("write");
+    std::fs::write(inputs.join("b.txt"), [0u8, 159, 146, 150, 0, 0]).expect("write");
+    std::fs::write(inputs.join("c.json"), "{\"articles\": [").expect("write");
+    newsdesk(&library)
+        .arg("import")
+        .arg(&inputs)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with(
+            "1 imported, 0 already in the library, 2 files failed",
+        ))
+        .stderr(predicate::str::contains(format!(
+            "newsdesk: {}: not text\n",
+            inputs.join("b.txt").display()
+        )))
+        .stderr(predicate::str::contains(format!(
+            "newsdesk: {}: invalid JSON at line 1, column 14: EOF while parsing a list\n",
+            inputs.join("c.json").display()
+        )));
+    assert_eq!(list(&library, &[]).len(), 1);
+}
+
+#[test]
+fn filters_select_what_they_name() {
+    let (_dir, library, count) = sample_library();
+    let kuna = list(&library, &["agency:KUNA"]);
+    assert!(
+        kuna.len() >= 5 && kuna.iter().all(|a| a["agency"] == "KUNA"),
+        "{kuna:?}"
+    );
+    let by_name = list(&library, &["agency:\"Kuwait News Agency\""]);
+    assert_eq!(by_name, kuna, "a full name selects the same agency");
+    let not_kuna = list(&library, &["-agency:KUNA"]);
+    assert_eq!(not_kuna.len() + kuna.len(), count);
+    assert!(not_kuna.iter().all(|a| a["agency"] != "KUNA"));
+
+    let october = list(&library, &["date:2026-10"]);
+    assert!(!october.is_empty());
+    assert!(
+        october
+            .iter()
+            .all(|a| a["date"].as_str().is_some_and(|d| d.starts_with("2026-10-")))
+    );
+    let range = list(&library, &["date:2026-10-05..2026-10-07"]);
+    assert!(range.iter().all(|a| {
+        let date = a["date"].as_str().unwrap_or("");
+        ("2026-10-05"..="2026-10-07").contains(&date)
+    }));
+    assert!(!range.is_empty() && range.len() < october.len());
+
+    let washington = list(&library, &["place:washington"]);
+    assert!(!washington.is_empty() && washington.iter().all(|a| a["place"] == "Washington"));
+
+    let minister = "Abdulwahab Saud Al-Rifai";
+    let by_entity = list(&library, &[&format!("entity:\"{minister}\"")]);
+    assert!(by_entity.len() >= 2, "{by_entity:?}");
+    for article in &by_entity {
+        let shown = show(&library, article["id"].as_str().unwrap_or(""));
+        let entities = shown["entities"].as_array().expect("entities");
+        assert!(entities.iter().any(|e| e["canonical"] == minister), "{shown}");
+    }
+    let by_surname = list(&library, &["entity:Al-Rifai"]);
+    assert!(
+        by_surname.len() >= by_entity.len(),
+        "a mention's spelling finds its articles too"
+    );
+
+    let by_speaker = list(&library, &["speaker:Ferrante"]);
+    assert!(!by_speaker.is_empty());
+    for article in &by_speaker {
+        let shown = show(&library, article["id"].as_str().unwrap_or(""));
+        let statements = shown["statements"].as_array().expect("statements");
+        assert!(
+            statements
+                .iter()
+                .any(|s| s["speaker"]["canonical"] == "Nadia Ferrante"),
+            "{shown}"
+        );
+    }
+
+    let desalination = list(&library, &["desalination"]);
+    assert!(desalination.len() >= 3);
+    let phrase = list(&library, &["\"desalination plants\""]);
+    assert!(!phrase.is_empty() && phrase.len() <= desalination.len());
+    let without = list(&library, &["-desalination"]);
+    assert_eq!(without.len() + desalination.len(), count);
+    let both = list(&library, &["agency:KUNA", "desalination"]);
+    assert!(
+        both.iter()
+            .all(|a| a["agency"] == "KUNA" && desalination.contains(a))
+    );
+
+    assert!(list(&library, &["is:starred"]).is_empty());
+    assert_eq!(list(&library, &["is:unread"]).len(), count);
+}
+
+#[test]
+fn list_sorts_and_limits() {
+    let (_dir, library, _count) = sample_library();
+    let dates = |sort: &str| -> Vec<String> {
+        let mut command = newsdesk(&library);
+        command.args(["list", "--json", "--limit", "0", "--sort", sort, "agency:KUNA"]);
+        json_lines(&stdout(&mut command))
+            .iter()
+            .map(|a| a["date"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let newest = dates("-date");
+    let mut oldest = dates("date");
+    assert!(newest.windows(2).all(|w| w[0] >= w[1]), "{newest:?}");
+    oldest.reverse();
+    assert_eq!(oldest, newest);
+    let by_agency = stdout(newsdesk(&library).args(["list", "--json", "--limit", "0", "--sort", "agency"]));
+    let agencies: Vec<String> = json_lines(&by_agency)
+        .iter()
+        .filter_map(|a| a["agency"].as_str().map(str::to_lowercase))
+        .collect();
+    assert!(agencies.windows(2).all(|w| w[0] <= w[1]), "{agencies:?}");
+    newsdesk(&library)
+        .args(["list", "--limit", "3"])
+        .assert()
+        .success()
+        .stdout(predicate::function(|out: &str| out.lines().count() == 3))
+        .stderr(predicate::str::contains("3 of "));
+}
+
+#[test]
+fn bad_filters_and_ids_are_one_line_errors() {
+    let (_dir, library, _count) = sample_library();
+    newsdesk(&library)
+        .args(["list", "agency:"])
+        .assert()
+        .code(1)
+        .stderr("newsdesk: bad filter \"agency:\": column 8: expected an agency, found the end\n");
+    newsdesk(&library)
+        .args(["list", "--sort", "size"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown sort \"size\": expected date, -date or agency",
+        ));
+    newsdesk(&library)
+        .args(["show", "xyz"])
+        .assert()
+        .code(1)
+        .stderr("newsdesk: \"xyz\" is not an article id: ids are 16 hex digits (a unique start will do)\n");
+    newsdesk(&library)
+        .args(["show", "0000000000000000"])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "newsdesk: no article 0000000000000000 in {}\n",
+            library.display()
+        ));
+}
+
+#[test]
+fn show_prints_the_article_with_its_annotations() {
+    let (_dir, library, _count) = sample_library();
+    let found = list(&library, &["speaker:Ferrante"]);
+    let id = found[0]["id"].as_str().expect("an id").to_string();
+    let plain = stdout(newsdesk(&library).args(["show", &id[..8]]).env("NO_COLOR", "1"));
+    assert!(!plain.contains('\u{1b}'), "no escape sequences when piped");
+    assert!(plain.contains(&format!("id {id}")));
+    assert!(plain.contains("Kuwait News Agency (KUNA)"));
+    assert!(plain.contains("\nStatements\n"));
+    assert!(
+        plain.contains("  Nadia Ferrante — told — that the Secretary"),
+        "{plain}"
+    );
+    assert!(plain.contains("  People: "));
+    let json = show(&library, &id);
+    assert_eq!(json["id"], id.as_str());
+    assert_eq!(json["annotator"], ANNOTATOR_VERSION);
+    assert_eq!(json["read"], false);
+    assert!(json["entities"].as_array().is_some_and(|e| !e.is_empty()));
+}
+
+#[test]
+fn stats_count_agencies_months_entities_and_speakers() {
+    let (_dir, library, count) = sample_library();
+    let text = stdout(newsdesk(&library).arg("stats"));
+    assert!(text.starts_with(&format!("{count} articles\n")), "{text}");
+    for heading in [
+        "By agency",
+        "By month",
+        "Top entities (articles, mentions)",
+        "Top speakers (articles, statements)",
+    ] {
+        assert!(text.contains(heading), "{heading} missing in\n{text}");
+    }
+    assert!(text.contains("  KUNA      Kuwait News Agency"));
+    assert!(text.contains("  2026-10  "));
+    let kuna = stdout(newsdesk(&library).args(["stats", "agency:KUNA"]));
+    let kuna_count = list(&library, &["agency:KUNA"]).len();
+    assert!(kuna.starts_with(&format!("{kuna_count} articles\n")));
+    assert!(!kuna.contains(" Reuters "), "{kuna}");
+}
+
+#[test]
+fn an_export_imports_into_an_equal_library() {
+    let (dir, library, count) = sample_library();
+    let export = stdout(newsdesk(&library).arg("export"));
+    assert_eq!(export.lines().count(), count);
+    let file = dir.path().join("export.jsonl");
+    std::fs::write(&file, &export).expect("write");
+    let copy = dir.path().join("copy.db");
+    newsdesk(&copy)
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(format!(
+            "{count} imported, 0 already"
+        )));
+    let again = stdout(newsdesk(&copy).arg("export"));
+    let sorted = |text: &str| {
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines.sort_unstable();
+        lines.join("\n")
+    };
+    assert_eq!(sorted(&again), sorted(&export));
+    let filtered = stdout(newsdesk(&library).args(["export", "agency:KUNA"]));
+    assert_eq!(filtered.lines().count(), list(&library, &["agency:KUNA"]).len());
+}
+
+#[test]
+fn reindex_reannotates_articles_of_older_annotators() {
+    let (_dir, library, count) = sample_library();
+    let before = stdout(newsdesk(&library).arg("export"));
+    {
+        let connection = rusqlite::Connection::open(&library).expect("open");
+        connection
+            .execute("UPDATE articles SET annotator = 0 WHERE rowid % 2 = 0", [])
+            .expect("update");
+        connection
+            .execute("DELETE FROM entities WHERE article % 2 = 0", [])
+            .expect("damage the index");
+    }
+    let stale = count / 2;
+    newsdesk(&library)
+        .arg("reindex")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(format!(
+            "{stale} articles re-annotated"
+        )));
+    newsdesk(&library)
+        .arg("reindex")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("0 articles re-annotated"));
+    let after = stdout(newsdesk(&library).arg("export"));
+    assert_eq!(after, before, "the same annotations as at import");
+    assert!(list(&library, &["entity:\"Abdulwahab Saud Al-Rifai\""]).len() >= 2);
+}
+
+#[test]
+fn files_that_are_not_libraries_are_refused_and_left_untouched() {
+    let dir = TempDir::new().expect("temp dir");
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "my notes, not a database\n".repeat(100)).expect("write");
+    let before = std::fs::read(&text).expect("read");
+    for command in [vec!["list"], vec!["import", "--samples"]] {
+        newsdesk(&text).args(&command).assert().code(1).stderr(format!(
+            "newsdesk: {}: not a newsdesk library (not an SQLite database); the file was left untouched\n",
+            text.display()
+        ));
+    }
+    assert_eq!(std::fs::read(&text).expect("read"), before);
+
+    let other = dir.path().join("other.db");
+    rusqlite::Connection::open(&other)
+        .and_then(|c| c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);"))
+        .expect("another program's database");
+    let before = std::fs::read(&other).expect("read");
+    newsdesk(&other)
+        .args(["import", "--samples"])
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "newsdesk: {}: not a newsdesk library (an SQLite database of another program); the file was left untouched\n",
+            other.display()
+        ));
+    assert_eq!(std::fs::read(&other).expect("read"), before);
+
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, "").expect("write");
+    newsdesk(&empty).arg("list").assert().code(1).stderr(format!(
+        "newsdesk: {}: not a newsdesk library (an empty file); the file was left untouched\n",
+        empty.display()
+    ));
+
+    let missing = dir.path().join("missing.db");
+    newsdesk(&missing).arg("list").assert().code(1).stderr(format!(
+        "newsdesk: {}: no library yet; import articles with `newsdesk import PATH...`\n",
+        missing.display()
+    ));
+    assert!(!missing.exists(), "listing never creates a library");
+}
+
+#[test]
+fn a_library_from_a_newer_newsdesk_is_refused() {
+    let (_dir, library, _count) = sample_library();
+    rusqlite::Connection::open(&library)
+        .and_then(|c| c.execute_batch("PRAGMA user_version = 99"))
+        .expect("set the version");
+    for command in [vec!["list"], vec!["import", "--samples"]] {
+        newsdesk(&library).args(&command).assert().code(1).stderr(format!(
+            "newsdesk: {}: library format 99 is newer than this newsdesk understands ({}); upgrade newsdesk\n",
+            library.display(),
+            newsdesk::store::schema::VERSION
+        ));
+    }
+}
+
+#[test]
+fn an_import_killed_at_any_moment_keeps_every_committed_batch() {
+    let dir = TempDir::new().expect("temp dir");
+    let library = dir.path().join("library.db");
+    // An export whose annotations are current: importing it needs no annotating, so the
+    // import is quick even in a debug build and the kill lands in the middle of writing.
+    let file = dir.path().join("export.jsonl");
+    let total: usize = 6_000;
+    let mut lines = String::new();
+    for number in 1..=total {
+        lines.push_str(&format!(
+            "{{\"id\":\"{number:016x}\",\"source\":{{\"path\":\"gen\",\"index\":{number}}},\"title\":\"Story {number}\",\"published\":\"2025-01-{day:02}\",\"body\":\"Body of story {number} about water security in Kuwait.\",\"entities\":[],\"statements\":[],\"annotator\":{ANNOTATOR_VERSION}}}\n",
+            day = number % 28 + 1
+        ));
+    }
+    std::fs::write(&file, lines).expect("write");
+    let binary = assert_cmd::cargo::cargo_bin("newsdesk");
+    let mut child = std::process::Command::new(&binary)
+        .arg("--library")
+        .arg(&library)
+        .args(["import", "--batch", "100", "--progress-every", "100"])
+        .arg(&file)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the import");
+    // Wait for the first progress line (a batch is committed), then kill without warning.
+    let mut stderr = child.stderr.take().expect("stderr");
+    let mut first = [0u8; 1];
+    let _ = std::io::Read::read(&mut stderr, &mut first);
+    child.kill().expect("kill -9");
+    let _ = child.wait();
+    let connection = rusqlite::Connection::open(&library).expect("open");
+    let check: String = connection
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .expect("integrity check");
+    assert_eq!(check, "ok");
+    let kept: i64 = connection
+        .query_row("SELECT count(*) FROM articles", [], |row| row.get(0))
+        .expect("count");
+    let texts: i64 = connection
+        .query_row("SELECT count(*) FROM texts", [], |row| row.get(0))
+        .expect("count");
+    assert_eq!(kept, texts, "every stored article is whole");
+    assert!(
+        kept >= 100 && kept % 100 == 0,
+        "{kept} articles kept: whole batches only"
+    );
+    drop(connection);
+    newsdesk(&library)
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(format!(
+            "{} imported, {} already in the library, 0 files failed",
+            thousands(total - kept as usize),
+            thousands(kept as usize)
+        )));
+    assert_eq!(list(&library, &[]).len(), total);
+}
+
+#[test]
+fn reading_while_an_import_writes() {
+    let (_dir, library, count) = sample_library();
+    let reader = newsdesk::store::Library::open(&library, newsdesk::store::Mode::Read).expect("open");
+    let index = reader.index().expect("index");
+    let mut writer = Command::cargo_bin("newsdesk").expect("binary");
+    writer
+        .arg("--library")
+        .arg(&library)
+        .arg("import")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wire"));
+    writer.assert().success();
+    assert_eq!(index.len(), count, "the reader's snapshot is unchanged");
+    let fresh = reader.index().expect("index again");
+    assert!(
+        fresh.len() > count,
+        "and sees the new articles when it looks again"
+    );
+}
