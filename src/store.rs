@@ -154,6 +154,7 @@ impl Library {
             connection,
             path: ":memory:".to_string(),
         };
+        library.configure()?;
         schema::prepare(&library.connection, &library.path, true)?;
         Ok(library)
     }
@@ -163,9 +164,18 @@ impl Library {
             .busy_timeout(std::time::Duration::from_secs(10))
             .map_err(|error| self.error(&error))?;
         self.connection
+            .create_aggregate_function(
+                "newsdesk_rows",
+                1,
+                rusqlite::functions::FunctionFlags::SQLITE_UTF8
+                    | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+                select::RowBitmap,
+            )
+            .map_err(|error| self.error(&error))?;
+        self.connection
             .execute_batch(
                 "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; \
-                 PRAGMA cache_size = -32000;",
+                 PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;",
             )
             .map_err(|error| self.error(&error))
     }

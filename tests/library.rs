@@ -480,3 +480,35 @@ fn reading_while_an_import_writes() {
         "and sees the new articles when it looks again"
     );
 }
+
+#[test]
+fn the_first_rows_of_a_search_come_before_the_whole_selection() {
+    use newsdesk::query::Filter;
+    use newsdesk::store::import::{Options, Sources, import};
+    use newsdesk::store::select::{Sort, select, select_first};
+    let mut library = newsdesk::store::Library::in_memory().expect("library");
+    let sources = Sources {
+        paths: Vec::new(),
+        samples: true,
+    };
+    import(&mut library, &sources, Options::default(), &mut |_| {}).expect("import");
+    let index = library.index().expect("index");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("date");
+    let filter = Filter::parse("desalination -agency:Reuters").expect("filter");
+    let all = select(&library, &index, &filter, today, Sort::Newest).expect("select");
+    assert!(all.rows.len() > 3);
+    let first = select_first(&library, &index, &filter, today, Sort::Newest, 3)
+        .expect("select")
+        .expect("a full-text filter");
+    assert_eq!(first.rows.len(), 3);
+    assert!(first.rows.iter().all(|row| all.rows.contains(row)));
+    assert!(
+        first.rows.windows(2).all(|w| w[0].day >= w[1].day),
+        "newest first"
+    );
+    let plain = Filter::parse("agency:KUNA").expect("filter");
+    assert_eq!(
+        select_first(&library, &index, &plain, today, Sort::Newest, 3).expect("select"),
+        None
+    );
+}

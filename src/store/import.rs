@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use rusqlite::{TransactionBehavior, params};
 
 use super::export::current_annotations;
-use super::rows::{Codes, Prepared, insert, replace_annotations};
+use super::rows::{Codes, Prepared, Writer};
 use super::{Library, Result};
 use crate::annotate::{ANNOTATOR_VERSION, annotate};
 use crate::input::{self, ChunkPlace, Format, Input, InputError, Record};
@@ -378,8 +378,9 @@ fn store(
     }
     let mut inserted = 0;
     if let Some(codes) = codes.as_mut() {
+        let mut writer = Writer::new(&tx).map_err(error)?;
         for prepared in pending.iter() {
-            inserted += usize::from(insert(&tx, codes, prepared, now).map_err(error)?);
+            inserted += usize::from(writer.insert(codes, prepared, now).map_err(error)?);
         }
     }
     tx.commit().map_err(error)?;
@@ -454,8 +455,14 @@ pub fn reindex(
             .connection_mut()
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(error)?;
-        for (row, old, new) in &prepared {
-            replace_annotations(&tx, *row, old, new).map_err(error)?;
+        let mut codes = Codes::load(&tx).map_err(error)?;
+        {
+            let mut writer = Writer::new(&tx).map_err(error)?;
+            for (row, old, new) in &prepared {
+                writer
+                    .replace_annotations(&mut codes, *row, old, new)
+                    .map_err(error)?;
+            }
         }
         tx.commit().map_err(error)?;
         done += rows.len();

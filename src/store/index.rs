@@ -57,6 +57,8 @@ impl IndexRow {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     rows: Vec<IndexRow>,
+    /// For each row number, its position in `rows` plus one (0: no such row).
+    positions: Vec<u32>,
     agencies: Vec<Option<Agency>>,
     places: Vec<Option<String>>,
 }
@@ -118,8 +120,13 @@ impl Index {
             });
         }
         rows.sort_unstable_by(|a, b| b.day.cmp(&a.day).then(b.row.cmp(&a.row)));
+        let mut positions = vec![0; rows.iter().map(|r| r.row as usize + 1).max().unwrap_or(0)];
+        for (position, row) in rows.iter().enumerate() {
+            positions[row.row as usize] = position as u32 + 1;
+        }
         Ok(Index {
             rows,
+            positions,
             agencies,
             places,
         })
@@ -128,6 +135,12 @@ impl Index {
     /// Every article, newest first (undated ones last).
     pub fn rows(&self) -> &[IndexRow] {
         &self.rows
+    }
+
+    /// The article with this row number.
+    pub fn get(&self, row: u32) -> Option<&IndexRow> {
+        let position = *self.positions.get(row as usize)?;
+        self.rows.get(position.checked_sub(1)? as usize)
     }
 
     /// The number of articles.
@@ -168,7 +181,8 @@ impl Index {
 
     /// Sets or clears a flag of an article (after the library was changed).
     pub fn set_flag(&mut self, row: u32, flag: u8, on: bool) {
-        if let Some(item) = self.rows.iter_mut().find(|r| r.row == row) {
+        let position = self.positions.get(row as usize).and_then(|p| p.checked_sub(1));
+        if let Some(item) = position.and_then(|p| self.rows.get_mut(p as usize)) {
             if on {
                 item.flags |= flag;
             } else {

@@ -40,6 +40,22 @@ pub fn day_date(day: i32) -> Option<NaiveDate> {
 /// the U.S. Department of State, Matthew Miller,`): their entity is.
 const LONGEST_SPEAKER_NAME: usize = 5;
 
+/// A name as written and its lookup key (see [`name_key`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    /// As written.
+    pub text: String,
+    /// The lookup key.
+    pub key: String,
+}
+
+impl Name {
+    fn new(text: String) -> Name {
+        let key = text.to_lowercase();
+        Name { text, key }
+    }
+}
+
 /// An article ready to be written: every column and index row, built on a worker thread so
 /// the writer only runs inserts.
 #[derive(Debug, Clone)]
@@ -67,11 +83,11 @@ pub struct Prepared {
     /// Starred state.
     pub starred: bool,
     /// Entities: canonical name, kind code, mention count.
-    pub entities: Vec<(String, i64, i64)>,
+    pub entities: Vec<(Name, i64, i64)>,
     /// Spellings of the entities other than their canonical names.
-    pub names: Vec<String>,
+    pub names: Vec<Name>,
     /// Speakers: name, statement count, whether the name is the canonical one.
-    pub speakers: Vec<(String, i64, bool)>,
+    pub speakers: Vec<(Name, i64, bool)>,
 }
 
 impl Prepared {
@@ -99,9 +115,15 @@ impl Prepared {
             annotator,
             read,
             starred,
-            entities,
-            names,
-            speakers,
+            entities: entities
+                .into_iter()
+                .map(|(name, kind, count)| (Name::new(name), kind, count))
+                .collect(),
+            names: names.into_iter().map(Name::new).collect(),
+            speakers: speakers
+                .into_iter()
+                .map(|(name, count, canonical)| (Name::new(name), count, canonical))
+                .collect(),
         }
     }
 }
@@ -212,37 +234,46 @@ fn speaker_rows(body: &str, annotations: &Annotations) -> Vec<(String, i64, bool
     rows
 }
 
-/// Code tables the writer keeps in memory: agency abbreviation and place name to code.
+/// The key a name is looked up by: lower case, white space collapsed (what [`Name`] holds).
+pub fn name_key(name: &str) -> String {
+    clean_name(name).to_lowercase()
+}
+
+/// Code tables the writer keeps in memory: agency abbreviation, place name and entity name to
+/// code. A code another writer added meanwhile is found in the table on a miss.
 #[derive(Debug, Default)]
 pub struct Codes {
     agencies: HashMap<String, i64>,
     places: HashMap<String, i64>,
+    names: HashMap<String, i64>,
 }
 
 impl Codes {
     /// The codes already in the library.
     pub fn load(transaction: &Transaction) -> rusqlite::Result<Codes> {
-        let mut codes = Codes::default();
-        let mut statement = transaction.prepare("SELECT abbr, code FROM agencies")?;
-        for row in statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))? {
-            let (abbr, code) = row?;
-            codes.agencies.insert(abbr, code);
-        }
-        let mut statement = transaction.prepare("SELECT name, code FROM places")?;
-        for row in statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))? {
-            let (name, code) = row?;
-            codes.places.insert(name, code);
-        }
-        Ok(codes)
+        let read = |sql: &str| -> rusqlite::Result<HashMap<String, i64>> {
+            let mut statement = transaction.prepare(sql)?;
+            let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+            rows.collect()
+        };
+        Ok(Codes {
+            agencies: read("SELECT abbr, code FROM agencies")?,
+            places: read("SELECT name, code FROM places")?,
+            names: read("SELECT key, id FROM names")?,
+        })
     }
 
     fn agency(&mut self, tx: &Transaction, abbr: &str, name: &str) -> rusqlite::Result<i64> {
         if let Some(code) = self.agencies.get(abbr) {
             return Ok(*code);
         }
-        tx.prepare_cached("INSERT INTO agencies (abbr, name) VALUES (?1, ?2)")?
-            .execute(params![abbr, name])?;
-        let code = tx.last_insert_rowid();
+        let code = code_of(
+            tx,
+            "INSERT OR IGNORE INTO agencies (abbr, name) VALUES (?1, ?2)",
+            "SELECT code FROM agencies WHERE abbr = ?1",
+            abbr,
+            name,
+        )?;
         self.agencies.insert(abbr.to_string(), code);
         Ok(code)
     }
@@ -251,30 +282,95 @@ impl Codes {
         if let Some(code) = self.places.get(name) {
             return Ok(*code);
         }
-        tx.prepare_cached("INSERT INTO places (name) VALUES (?1)")?
-            .execute(params![name])?;
-        let code = tx.last_insert_rowid();
+        let code = code_of(
+            tx,
+            "INSERT OR IGNORE INTO places (name) VALUES (?1)",
+            "SELECT code FROM places WHERE name = ?1",
+            name,
+            name,
+        )?;
         self.places.insert(name.to_string(), code);
+        Ok(code)
+    }
+
+    fn name(&mut self, tx: &Transaction, name: &Name) -> rusqlite::Result<i64> {
+        if let Some(code) = self.names.get(&name.key) {
+            return Ok(*code);
+        }
+        let code = code_of(
+            tx,
+            "INSERT OR IGNORE INTO names (key, name) VALUES (?1, ?2)",
+            "SELECT id FROM names WHERE key = ?1",
+            &name.key,
+            &name.text,
+        )?;
+        self.names.insert(name.key.clone(), code);
         Ok(code)
     }
 }
 
-/// Writes a prepared article; false when an article with its id is already stored.
-pub fn insert(tx: &Transaction, codes: &mut Codes, prepared: &Prepared, now: i64) -> rusqlite::Result<bool> {
-    let agency = match &prepared.agency {
-        Some((abbr, name)) => Some(codes.agency(tx, abbr, name)?),
-        None => None,
+/// The code of `key` in a code table, added (with `value`) when missing. The insert's SQL
+/// binds `?1` to the key and may bind `?2` to the value.
+fn code_of(tx: &Transaction, insert: &str, select: &str, key: &str, value: &str) -> rusqlite::Result<i64> {
+    let mut statement = tx.prepare_cached(insert)?;
+    let added = if statement.parameter_count() == 2 {
+        statement.execute(params![key, value])?
+    } else {
+        statement.execute(params![key])?
     };
-    let place = match &prepared.place {
-        Some(name) => Some(codes.place(tx, name)?),
-        None => None,
-    };
-    let inserted = tx
-        .prepare_cached(
-            "INSERT OR IGNORE INTO articles (id, day, agency, place, read, starred, annotator, imported)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?
-        .execute(params![
+    if added == 1 {
+        return Ok(tx.last_insert_rowid());
+    }
+    tx.prepare_cached(select)?
+        .query_row(params![key], |row| row.get(0))
+}
+
+/// The statements that write articles, prepared once per transaction.
+pub struct Writer<'tx> {
+    tx: &'tx Transaction<'tx>,
+    article: rusqlite::CachedStatement<'tx>,
+    text: rusqlite::CachedStatement<'tx>,
+    search: rusqlite::CachedStatement<'tx>,
+    entity: rusqlite::CachedStatement<'tx>,
+    spelling: rusqlite::CachedStatement<'tx>,
+    speaker: rusqlite::CachedStatement<'tx>,
+}
+
+impl<'tx> Writer<'tx> {
+    /// Prepares the statements in a transaction.
+    pub fn new(tx: &'tx Transaction<'tx>) -> rusqlite::Result<Writer<'tx>> {
+        Ok(Writer {
+            tx,
+            article: tx.prepare_cached(
+                "INSERT OR IGNORE INTO articles (id, day, agency, place, read, starred, annotator, imported)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?,
+            text: tx.prepare_cached(
+                "INSERT INTO texts (rowid, title, body, article, annotations) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?,
+            search: tx.prepare_cached("INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)")?,
+            entity: tx.prepare_cached(
+                "INSERT OR IGNORE INTO entities (name, kind, article, mentions) VALUES (?1, ?2, ?3, ?4)",
+            )?,
+            spelling: tx
+                .prepare_cached("INSERT OR IGNORE INTO entity_names (name, article) VALUES (?1, ?2)")?,
+            speaker: tx.prepare_cached(
+                "INSERT OR IGNORE INTO speakers (name, article, statements, canonical) VALUES (?1, ?2, ?3, ?4)",
+            )?,
+        })
+    }
+
+    /// Writes a prepared article; false when an article with its id is already stored.
+    pub fn insert(&mut self, codes: &mut Codes, prepared: &Prepared, now: i64) -> rusqlite::Result<bool> {
+        let agency = match &prepared.agency {
+            Some((abbr, name)) => Some(codes.agency(self.tx, abbr, name)?),
+            None => None,
+        };
+        let place = match &prepared.place {
+            Some(name) => Some(codes.place(self.tx, name)?),
+            None => None,
+        };
+        let inserted = self.article.execute(params![
             prepared.id.0 as i64,
             prepared.day,
             agency,
@@ -284,73 +380,70 @@ pub fn insert(tx: &Transaction, codes: &mut Codes, prepared: &Prepared, now: i64
             prepared.annotator,
             now
         ])?;
-    if inserted == 0 {
-        return Ok(false);
+        if inserted == 0 {
+            return Ok(false);
+        }
+        let row = self.tx.last_insert_rowid();
+        self.text.execute(params![
+            row,
+            prepared.title,
+            prepared.body,
+            prepared.article_json,
+            prepared.annotations
+        ])?;
+        self.search.execute(params![row, prepared.title, prepared.body])?;
+        self.index_rows(codes, row, prepared)?;
+        Ok(true)
     }
-    let row = tx.last_insert_rowid();
-    tx.prepare_cached(
-        "INSERT INTO texts (rowid, title, body, article, annotations) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![
-        row,
-        prepared.title,
-        prepared.body,
-        prepared.article_json,
-        prepared.annotations
-    ])?;
-    tx.prepare_cached("INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)")?
-        .execute(params![row, prepared.title, prepared.body])?;
-    write_index_rows(tx, row, prepared)?;
-    Ok(true)
-}
 
-/// Writes the entity, name and speaker rows of an article.
-pub fn write_index_rows(tx: &Transaction, row: i64, prepared: &Prepared) -> rusqlite::Result<()> {
-    let mut entity = tx.prepare_cached(
-        "INSERT OR IGNORE INTO entities (canonical, kind, article, mentions) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for (canonical, kind, mentions) in &prepared.entities {
-        entity.execute(params![canonical, kind, row, mentions])?;
+    /// Writes the entity, spelling and speaker rows of an article.
+    pub fn index_rows(&mut self, codes: &mut Codes, row: i64, prepared: &Prepared) -> rusqlite::Result<()> {
+        for (canonical, kind, mentions) in &prepared.entities {
+            let name = codes.name(self.tx, canonical)?;
+            self.entity.execute(params![name, kind, row, mentions])?;
+        }
+        for spelling in &prepared.names {
+            let name = codes.name(self.tx, spelling)?;
+            self.spelling.execute(params![name, row])?;
+        }
+        for (spelling, statements, canonical) in &prepared.speakers {
+            let name = codes.name(self.tx, spelling)?;
+            self.speaker.execute(params![name, row, statements, canonical])?;
+        }
+        Ok(())
     }
-    let mut name = tx.prepare_cached("INSERT OR IGNORE INTO entity_names (name, article) VALUES (?1, ?2)")?;
-    for spelling in &prepared.names {
-        name.execute(params![spelling, row])?;
-    }
-    let mut speaker = tx.prepare_cached(
-        "INSERT OR IGNORE INTO speakers (name, article, statements, canonical) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for (spelling, statements, canonical) in &prepared.speakers {
-        speaker.execute(params![spelling, row, statements, canonical])?;
-    }
-    Ok(())
-}
 
-/// Replaces the annotations of a stored article (reindexing): `old` are the rows its previous
-/// annotations gave, deleted by their keys.
-pub fn replace_annotations(
-    tx: &Transaction,
-    row: i64,
-    old: &Prepared,
-    new: &Prepared,
-) -> rusqlite::Result<()> {
-    let mut entity =
-        tx.prepare_cached("DELETE FROM entities WHERE canonical = ?1 AND kind = ?2 AND article = ?3")?;
-    for (canonical, kind, _) in &old.entities {
-        entity.execute(params![canonical, kind, row])?;
+    /// Replaces the annotations of a stored article (reindexing): `old` are the rows its
+    /// previous annotations gave, deleted by their keys.
+    pub fn replace_annotations(
+        &mut self,
+        codes: &mut Codes,
+        row: i64,
+        old: &Prepared,
+        new: &Prepared,
+    ) -> rusqlite::Result<()> {
+        let tx = self.tx;
+        for (canonical, kind, _) in &old.entities {
+            let name = codes.name(tx, canonical)?;
+            tx.prepare_cached("DELETE FROM entities WHERE name = ?1 AND kind = ?2 AND article = ?3")?
+                .execute(params![name, kind, row])?;
+        }
+        for spelling in &old.names {
+            let name = codes.name(tx, spelling)?;
+            tx.prepare_cached("DELETE FROM entity_names WHERE name = ?1 AND article = ?2")?
+                .execute(params![name, row])?;
+        }
+        for (spelling, _, _) in &old.speakers {
+            let name = codes.name(tx, spelling)?;
+            tx.prepare_cached("DELETE FROM speakers WHERE name = ?1 AND article = ?2")?
+                .execute(params![name, row])?;
+        }
+        tx.prepare_cached("UPDATE texts SET annotations = ?1 WHERE rowid = ?2")?
+            .execute(params![new.annotations, row])?;
+        tx.prepare_cached("UPDATE articles SET annotator = ?1 WHERE rowid = ?2")?
+            .execute(params![new.annotator, row])?;
+        self.index_rows(codes, row, new)
     }
-    let mut name = tx.prepare_cached("DELETE FROM entity_names WHERE name = ?1 AND article = ?2")?;
-    for spelling in &old.names {
-        name.execute(params![spelling, row])?;
-    }
-    let mut speaker = tx.prepare_cached("DELETE FROM speakers WHERE name = ?1 AND article = ?2")?;
-    for (spelling, _, _) in &old.speakers {
-        speaker.execute(params![spelling, row])?;
-    }
-    tx.prepare_cached("UPDATE texts SET annotations = ?1 WHERE rowid = ?2")?
-        .execute(params![new.annotations, row])?;
-    tx.prepare_cached("UPDATE articles SET annotator = ?1 WHERE rowid = ?2")?
-        .execute(params![new.annotator, row])?;
-    write_index_rows(tx, row, new)
 }
 
 /// Reads an article back.

@@ -14,8 +14,9 @@ pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// `MIGRATIONS[n]` takes a library from version `n` to `n + 1` (version 0 is a new file).
 const MIGRATIONS: &[&str] = &[
-    // 1: articles (compact rows), texts (bodies and annotations), the entity, name and
-    // speaker indexes, and the full-text index over titles and bodies.
+    // 1: articles (compact rows), texts (bodies and annotations), a dictionary of entity
+    // names, the entity, spelling and speaker indexes by name number, and the full-text index
+    // over titles and bodies.
     "CREATE TABLE agencies (
         code INTEGER PRIMARY KEY,
         abbr TEXT NOT NULL UNIQUE,
@@ -43,20 +44,25 @@ const MIGRATIONS: &[&str] = &[
         article TEXT NOT NULL,
         annotations BLOB NOT NULL
     );
+    CREATE TABLE names (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL
+    );
     CREATE TABLE entities (
-        canonical TEXT NOT NULL COLLATE NOCASE,
+        name INTEGER NOT NULL,
         kind INTEGER NOT NULL,
         article INTEGER NOT NULL,
         mentions INTEGER NOT NULL,
-        PRIMARY KEY (canonical, kind, article)
+        PRIMARY KEY (name, kind, article)
     ) WITHOUT ROWID;
     CREATE TABLE entity_names (
-        name TEXT NOT NULL COLLATE NOCASE,
+        name INTEGER NOT NULL,
         article INTEGER NOT NULL,
         PRIMARY KEY (name, article)
     ) WITHOUT ROWID;
     CREATE TABLE speakers (
-        name TEXT NOT NULL COLLATE NOCASE,
+        name INTEGER NOT NULL,
         article INTEGER NOT NULL,
         statements INTEGER NOT NULL,
         canonical INTEGER NOT NULL,
@@ -102,6 +108,13 @@ pub fn prepare(connection: &Connection, path: &str, writable: bool) -> Result<()
         });
     }
     if writable {
+        if version == 0 {
+            // A new file: pages large enough for a body of a few kilobytes to fit one without
+            // overflow pages, which also keeps the full-text index's segments compact.
+            connection
+                .execute_batch("PRAGMA page_size = 16384")
+                .map_err(error)?;
+        }
         connection
             .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
             .map_err(error)?;

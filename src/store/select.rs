@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::index::{Index, IndexRow, NO_DAY, READ, STARRED};
-use super::rows::day_number;
+use super::rows::{day_number, name_key};
 use super::{Library, Result, StoreError};
 use crate::agencies::registry;
 use crate::query::{Condition, Filter, State, Term};
@@ -67,14 +67,6 @@ struct RowSet {
 }
 
 impl RowSet {
-    fn insert(&mut self, row: u32) {
-        let word = row as usize / 64;
-        if word >= self.words.len() {
-            self.words.resize(word + 1, 0);
-        }
-        self.words[word] |= 1 << (row % 64);
-    }
-
     fn contains(&self, row: u32) -> bool {
         self.words
             .get(row as usize / 64)
@@ -116,6 +108,65 @@ pub fn select(
     today: NaiveDate,
     sort: Sort,
 ) -> Result<Selection> {
+    let (mut checks, text) = compile_filter(library, index, filter, today)?;
+    if let Some(expression) = text {
+        checks.push((false, Check::Rows(search(library, &expression)?)));
+    }
+    let mut rows: Vec<IndexRow> = index
+        .rows()
+        .iter()
+        .filter(|row| matches_all(&checks, row))
+        .copied()
+        .collect();
+    sort_rows(index, &mut rows, sort);
+    Ok(Selection { rows })
+}
+
+/// The first `limit` articles a full-text filter finds, most recently imported first, in the
+/// order asked for: what a reader shows while [`select`] gathers every match and the count.
+/// None when the filter has no full-text term (then [`select`] is quick on its own).
+pub fn select_first(
+    library: &Library,
+    index: &Index,
+    filter: &Filter,
+    today: NaiveDate,
+    sort: Sort,
+    limit: usize,
+) -> Result<Option<Selection>> {
+    let (checks, text) = compile_filter(library, index, filter, today)?;
+    let Some(expression) = text else {
+        return Ok(None);
+    };
+    let error = |e: rusqlite::Error| library.error(&e);
+    let mut statement = library
+        .connection()
+        .prepare_cached("SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid DESC")
+        .map_err(error)?;
+    let mut found = statement.query(params![expression]).map_err(error)?;
+    let mut rows = Vec::with_capacity(limit);
+    while rows.len() < limit {
+        let Some(hit) = found.next().map_err(error)? else {
+            break;
+        };
+        let row = hit.get::<_, i64>(0).map_err(error)?;
+        if let Some(item) = u32::try_from(row).ok().and_then(|row| index.get(row)) {
+            if matches_all(&checks, item) {
+                rows.push(*item);
+            }
+        }
+    }
+    rows.sort_unstable_by(|a, b| b.day.cmp(&a.day).then(b.row.cmp(&a.row)));
+    sort_rows(index, &mut rows, sort);
+    Ok(Some(Selection { rows }))
+}
+
+/// The checks of a filter's terms, and its positive full-text terms as one expression.
+fn compile_filter(
+    library: &Library,
+    index: &Index,
+    filter: &Filter,
+    today: NaiveDate,
+) -> Result<(Vec<(bool, Check)>, Option<String>)> {
     let mut checks: Vec<(bool, Check)> = Vec::with_capacity(filter.terms.len());
     let mut text: Vec<String> = Vec::new();
     for term in &filter.terms {
@@ -125,20 +176,18 @@ pub fn select(
         }
         checks.push((term.negated, compile(library, index, term, today)?));
     }
-    if !text.is_empty() {
-        let rows = search(library, &text.join(" AND "))?;
-        checks.push((false, Check::Rows(rows)));
-    }
-    let mut rows: Vec<IndexRow> = index
-        .rows()
+    let text = (!text.is_empty()).then(|| text.join(" AND "));
+    Ok((checks, text))
+}
+
+fn matches_all(checks: &[(bool, Check)], row: &IndexRow) -> bool {
+    checks
         .iter()
-        .filter(|row| {
-            checks
-                .iter()
-                .all(|(negated, check)| check.matches(row) != *negated)
-        })
-        .copied()
-        .collect();
+        .all(|(negated, check)| check.matches(row) != *negated)
+}
+
+/// Puts rows that are newest first into the order asked for.
+fn sort_rows(index: &Index, rows: &mut [IndexRow], sort: Sort) {
     match sort {
         Sort::Newest => {}
         Sort::Oldest => {
@@ -151,14 +200,14 @@ pub fn select(
                 .map(|(code, agency)| (agency.abbr.to_lowercase(), code))
                 .collect();
             order.sort();
-            let mut rank = vec![u16::MAX; order.iter().map(|(_, c)| *c as usize + 1).max().unwrap_or(1)];
+            let slots = order.iter().map(|(_, c)| usize::from(*c) + 1).max().unwrap_or(1);
+            let mut rank = vec![u16::MAX; slots];
             for (position, (_, code)) in order.iter().enumerate() {
                 rank[usize::from(*code)] = position as u16;
             }
             rows.sort_by_key(|row| rank.get(usize::from(row.agency)).copied().unwrap_or(u16::MAX));
         }
     }
-    Ok(Selection { rows })
 }
 
 /// A term as a check over index rows.
@@ -215,14 +264,17 @@ fn compile(library: &Library, index: &Index, term: &Term, today: NaiveDate) -> R
         },
         Condition::Entity(name) => Check::Rows(rows_of(
             library,
-            "SELECT article FROM entities WHERE canonical = ?1
-             UNION ALL SELECT article FROM entity_names WHERE name = ?1",
-            name,
+            "SELECT newsdesk_rows(article) FROM (
+                 SELECT article FROM entities WHERE name = (SELECT id FROM names WHERE key = ?1)
+                 UNION ALL
+                 SELECT article FROM entity_names WHERE name = (SELECT id FROM names WHERE key = ?1))",
+            &name_key(name),
         )?),
         Condition::Speaker(name) => Check::Rows(rows_of(
             library,
-            "SELECT article FROM speakers WHERE name = ?1",
-            name,
+            "SELECT newsdesk_rows(article) FROM speakers
+             WHERE name = (SELECT id FROM names WHERE key = ?1)",
+            &name_key(name),
         )?),
         Condition::Word(_) | Condition::Phrase(_) => {
             let expression = text_expression(&term.condition).unwrap_or_default();
@@ -236,16 +288,59 @@ fn same_text(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
 }
 
-/// The rows an SQL query with one text parameter returns.
+/// The rows an SQL query with one text parameter gathers with `newsdesk_rows(...)`.
+///
+/// The rows are gathered inside SQLite by the `newsdesk_rows` aggregate into one bitmap: a
+/// single step however many rows match.
 fn rows_of(library: &Library, sql: &str, value: &str) -> Result<RowSet> {
     let error = |e: rusqlite::Error| library.error(&e);
     let mut statement = library.connection().prepare_cached(sql).map_err(error)?;
-    let mut found = statement.query(params![value]).map_err(error)?;
-    let mut set = RowSet::default();
-    while let Some(row) = found.next().map_err(error)? {
-        set.insert(row.get::<_, i64>(0).map_err(error)? as u32);
+    let bytes: Option<Vec<u8>> = statement
+        .query_row(params![value], |row| row.get(0))
+        .map_err(error)?;
+    let words = bytes
+        .unwrap_or_default()
+        .chunks(8)
+        .map(|chunk| {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            u64::from_le_bytes(word)
+        })
+        .collect();
+    Ok(RowSet { words })
+}
+
+/// The `newsdesk_rows(row)` aggregate: a bitmap (little-endian 64-bit words) of row numbers.
+pub(crate) struct RowBitmap;
+
+impl rusqlite::functions::Aggregate<Vec<u64>, Option<Vec<u8>>> for RowBitmap {
+    fn init(&self, _: &mut rusqlite::functions::Context<'_>) -> rusqlite::Result<Vec<u64>> {
+        Ok(Vec::new())
     }
-    Ok(set)
+
+    fn step(
+        &self,
+        context: &mut rusqlite::functions::Context<'_>,
+        words: &mut Vec<u64>,
+    ) -> rusqlite::Result<()> {
+        let row = context.get::<i64>(0)?;
+        if let Ok(row) = u32::try_from(row) {
+            let word = row as usize / 64;
+            if word >= words.len() {
+                words.resize(word + 1, 0);
+            }
+            words[word] |= 1 << (row % 64);
+        }
+        Ok(())
+    }
+
+    fn finalize(
+        &self,
+        _: &mut rusqlite::functions::Context<'_>,
+        words: Option<Vec<u64>>,
+    ) -> rusqlite::Result<Option<Vec<u8>>> {
+        Ok(words.map(|words| words.iter().flat_map(|w| w.to_le_bytes()).collect()))
+    }
 }
 
 /// The FTS5 expression of a word or phrase: quoted, with a trailing `*` kept as a prefix search.
@@ -265,7 +360,7 @@ fn text_expression(condition: &Condition) -> Option<String> {
 fn search(library: &Library, expression: &str) -> Result<RowSet> {
     rows_of(
         library,
-        "SELECT rowid FROM search WHERE search MATCH ?1",
+        "SELECT newsdesk_rows(rowid) FROM search WHERE search MATCH ?1",
         expression,
     )
     .map_err(|error| match error {

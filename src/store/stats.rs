@@ -64,9 +64,9 @@ pub fn stats(library: &Library, index: &Index, selection: &Selection, top: usize
     {
         let mut statement = connection
             .prepare(
-                "SELECT e.canonical, e.kind, count(*), sum(e.mentions)
-                 FROM selected s JOIN entities e ON e.article = s.row
-                 GROUP BY e.canonical, e.kind ORDER BY 3 DESC, 4 DESC, 1 LIMIT ?1",
+                "SELECT n.name, e.kind, count(*), sum(e.mentions)
+                 FROM selected s JOIN entities e ON e.article = s.row JOIN names n ON n.id = e.name
+                 GROUP BY e.name, e.kind ORDER BY 3 DESC, 4 DESC, 1 LIMIT ?1",
             )
             .map_err(error)?;
         let found = statement
@@ -89,8 +89,8 @@ pub fn stats(library: &Library, index: &Index, selection: &Selection, top: usize
     {
         let mut statement = connection
             .prepare(
-                "SELECT p.name, count(*), sum(p.statements)
-                 FROM selected s JOIN speakers p ON p.article = s.row
+                "SELECT n.name, count(*), sum(p.statements)
+                 FROM selected s JOIN speakers p ON p.article = s.row JOIN names n ON n.id = p.name
                  WHERE p.canonical GROUP BY p.name ORDER BY 3 DESC, 2 DESC, 1 LIMIT ?1",
             )
             .map_err(error)?;
