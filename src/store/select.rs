@@ -160,14 +160,17 @@ pub fn select_first(
     Ok(Some(Selection { rows }))
 }
 
+/// Checks with their negation flags.
+type Checks = Vec<(bool, Check)>;
+
 /// The checks of a filter's terms, and its positive full-text terms as one expression.
 fn compile_filter(
     library: &Library,
     index: &Index,
     filter: &Filter,
     today: NaiveDate,
-) -> Result<(Vec<(bool, Check)>, Option<String>)> {
-    let mut checks: Vec<(bool, Check)> = Vec::with_capacity(filter.terms.len());
+) -> Result<(Checks, Option<String>)> {
+    let mut checks: Checks = Vec::with_capacity(filter.terms.len());
     let mut text: Vec<String> = Vec::new();
     for term in &filter.terms {
         if let (false, Some(expression)) = (term.negated, text_expression(&term.condition)) {

@@ -47,26 +47,40 @@ pub fn stats(library: &Library, index: &Index, selection: &Selection, top: usize
     agencies.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
     let error = |e: rusqlite::Error| library.error(&e);
     let connection = library.connection();
+    // The selection as a bitmap that SQLite consults while scanning the index tables once.
+    let mut selected: Vec<u64> = Vec::new();
+    for row in &selection.rows {
+        let word = row.row as usize / 64;
+        if word >= selected.len() {
+            selected.resize(word + 1, 0);
+        }
+        selected[word] |= 1 << (row.row % 64);
+    }
     connection
-        .execute_batch(
-            "CREATE TEMP TABLE IF NOT EXISTS selected (row INTEGER PRIMARY KEY); DELETE FROM selected;",
+        .create_scalar_function(
+            "newsdesk_selected",
+            1,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8
+                | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+            move |context| {
+                let row = context.get::<i64>(0)?;
+                Ok(usize::try_from(row).ok().is_some_and(|row| {
+                    selected
+                        .get(row / 64)
+                        .is_some_and(|word| word & (1 << (row % 64)) != 0)
+                }))
+            },
         )
         .map_err(error)?;
-    {
-        let mut insert = connection
-            .prepare_cached("INSERT INTO selected (row) VALUES (?1)")
-            .map_err(error)?;
-        for row in &selection.rows {
-            insert.execute(params![row.row]).map_err(error)?;
-        }
-    }
     let mut entities = Vec::new();
     {
         let mut statement = connection
             .prepare(
-                "SELECT n.name, e.kind, count(*), sum(e.mentions)
-                 FROM selected s JOIN entities e ON e.article = s.row JOIN names n ON n.id = e.name
-                 GROUP BY e.name, e.kind ORDER BY 3 DESC, 4 DESC, 1 LIMIT ?1",
+                "SELECT n.name, e.kind, e.articles, e.mentions
+                 FROM (SELECT name, kind, count(*) AS articles, sum(mentions) AS mentions
+                       FROM entities WHERE newsdesk_selected(article)
+                       GROUP BY name, kind ORDER BY 3 DESC, 4 DESC LIMIT ?1) AS e
+                 JOIN names n ON n.id = e.name ORDER BY 3 DESC, 4 DESC, 1",
             )
             .map_err(error)?;
         let found = statement
@@ -89,9 +103,11 @@ pub fn stats(library: &Library, index: &Index, selection: &Selection, top: usize
     {
         let mut statement = connection
             .prepare(
-                "SELECT n.name, count(*), sum(p.statements)
-                 FROM selected s JOIN speakers p ON p.article = s.row JOIN names n ON n.id = p.name
-                 WHERE p.canonical GROUP BY p.name ORDER BY 3 DESC, 2 DESC, 1 LIMIT ?1",
+                "SELECT n.name, p.articles, p.statements
+                 FROM (SELECT name, count(*) AS articles, sum(statements) AS statements
+                       FROM speakers WHERE canonical AND newsdesk_selected(article)
+                       GROUP BY name ORDER BY 3 DESC, 2 DESC LIMIT ?1) AS p
+                 JOIN names n ON n.id = p.name ORDER BY 3 DESC, 2 DESC, 1",
             )
             .map_err(error)?;
         let found = statement
@@ -104,7 +120,6 @@ pub fn stats(library: &Library, index: &Index, selection: &Selection, top: usize
             speakers.push((name, articles as usize, statements as usize));
         }
     }
-    connection.execute_batch("DELETE FROM selected").map_err(error)?;
     Ok(Stats {
         articles: selection.rows.len(),
         agencies,
