@@ -97,6 +97,26 @@ fn aliases_and_acronyms_share_a_canonical_name() {
 }
 
 #[test]
+fn an_organisation_cut_in_two_is_one_name() {
+    let text = "In a statement, the Ministry of Foreign Affairs said that it welcomed the initiative. \
+                The Kuwait Investment Authority and the Gulf Bank agreed.";
+    let found = entities(text, &annotate(text, None));
+    let organizations: Vec<&str> = found
+        .iter()
+        .filter(|(_, kind, _)| *kind == EntityKind::Organization)
+        .map(|(text, _, _)| text.as_str())
+        .collect();
+    assert_eq!(
+        organizations,
+        [
+            "Ministry of Foreign Affairs",
+            "Kuwait Investment Authority",
+            "Gulf Bank"
+        ]
+    );
+}
+
+#[test]
 fn nationalities_are_groups() {
     let annotations = annotate(STORY, day("2026-10-05"));
     let found = entities(STORY, &annotations);

@@ -263,6 +263,16 @@ impl Rules<'_> {
             if mention.kind != EntityKind::Location && is_geographic(self.words[mention.end - 1]) {
                 mention.kind = EntityKind::Location;
             }
+            // Two organisation pieces side by side are one name the recogniser cut in two
+            // (`[Ministry of Foreign] [Affairs]`).
+            if let Some(last) = out.last_mut() {
+                let organizations =
+                    last.kind == EntityKind::Organization && mention.kind == EntityKind::Organization;
+                if organizations && last.end == mention.start {
+                    last.end = mention.end;
+                    continue;
+                }
+            }
             out.push(mention);
         }
         self.add_known_organizations(&mut out);
