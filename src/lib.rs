@@ -13,6 +13,7 @@
 //! - [`report`]: the readable one-block-per-article summary that `newsdesk parse` prints.
 //! - [`query`]: the filter language of the command line and the reader (`agency:KUNA date:7d`).
 //! - [`corpus`]: synthetic wire copy for benchmarks.
+//! - [`tui`]: the reader: state, actions, pure `update` and `draw`, keymap and theme as data.
 //!
 //! Data flow:
 //!
@@ -35,4 +36,5 @@ pub mod safe_text;
 pub mod samples;
 pub mod span;
 pub mod store;
+pub mod tui;
 pub mod wire;

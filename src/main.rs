@@ -1,10 +1,10 @@
 //! The `newsdesk` command line: parses arguments and calls the library.
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 mod cli;
 
@@ -17,19 +17,26 @@ use newsdesk::samples::samples;
 /// A terminal reader for wire copy: newsdesk parses agency articles (KUNA, WAM, QNA, Xinhua,
 /// Reuters, AP, MENAFN and more) into date, agency, dateline, title and body.
 ///
-/// With no command, newsdesk lists the sample articles bundled with it.
+/// With no command, newsdesk opens the reader on the library (the bundled samples while the
+/// library is empty), or on the PATHs given; when standard output is not a terminal it lists
+/// the articles instead.
 #[derive(Parser)]
-#[command(name = "newsdesk", version, after_help = EXAMPLES)]
+#[command(name = "newsdesk", version, after_help = EXAMPLES, subcommand_precedence_over_arg = true)]
 struct Cli {
     /// The library file (default: $NEWSDESK_LIBRARY, else library.db in the data directory).
     #[arg(long, global = true, value_name = "FILE")]
     library: Option<PathBuf>,
+    /// Files or folders to browse in a temporary library (nothing is imported).
+    #[arg(value_name = "PATH")]
+    paths: Vec<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
 
 const EXAMPLES: &str = "Examples:
-  newsdesk                          list the bundled sample articles
+  newsdesk                          open the reader on the library
+  newsdesk wires/                   browse a folder of wire copy without importing it
+  newsdesk | less                   list the bundled sample articles
   newsdesk parse story.txt          summarise the articles in a file
   newsdesk parse --jsonl wires/     every article under a folder, one JSON object per line
   curl -s URL | newsdesk parse -    read standard input";
@@ -56,6 +63,8 @@ enum Command {
     Export(cli::ExportArgs),
     /// Write synthetic wire copy in many agency styles (for benchmarks).
     Generate(cli::GenerateArgs),
+    /// Show the reader's configuration file: where it is, or the full default one.
+    Config(ConfigArgs),
     /// Train one of the taggers on annotated data (for maintainers).
     #[command(after_help = TRAIN_HELP)]
     Train(TrainArgs),
@@ -75,6 +84,13 @@ const ANNOTATE_HELP: &str = "Output:
 Examples:
   newsdesk annotate story.txt --date 2024-03-26
   echo '{\"id\": \"1\", \"text\": \"Blinken said the talks would resume.\"}' | newsdesk annotate --jsonl";
+
+#[derive(Args)]
+struct ConfigArgs {
+    /// Print the full default configuration (every key binding and style) to start from.
+    #[arg(long)]
+    default: bool,
+}
 
 #[derive(Args)]
 struct AnnotateArgs {
@@ -179,9 +195,26 @@ enum Output {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.command.is_some() && !cli.paths.is_empty() {
+        // `args_conflicts_with_subcommands` would also refuse `--library FILE import`.
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "PATHs to browse go without a command: `newsdesk PATH...`",
+            )
+            .exit();
+    }
     let library = || cli::library_path(cli.library.as_deref());
     let result = match &cli.command {
-        None => run_samples(),
+        None if io::stdout().is_terminal() => anyhow_result(run_reader(&cli)),
+        None if cli.paths.is_empty() => run_samples(),
+        None => run_parse(&ParseArgs {
+            jsonl: false,
+            json: false,
+            samples: false,
+            paths: cli.paths.clone(),
+        }),
+        Some(Command::Config(args)) => anyhow_result(run_config(args)),
         Some(Command::Parse(args)) => run_parse(args),
         Some(Command::Annotate(args)) => run_annotate(args),
         Some(Command::Train(args)) => run_train(args),
@@ -226,7 +259,32 @@ fn anyhow_result(result: anyhow::Result<ExitCode>) -> io::Result<ExitCode> {
     })
 }
 
-/// `newsdesk` alone: a summary of every bundled sample article.
+/// `newsdesk [PATH...]` on a terminal: the reader.
+fn run_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let source = if cli.paths.is_empty() {
+        newsdesk::tui::Source::Library(cli::library_path(cli.library.as_deref())?)
+    } else {
+        newsdesk::tui::Source::Paths(cli.paths.clone())
+    };
+    newsdesk::tui::run(&source)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `newsdesk config`: the configuration file's path, or with `--default` the full default file.
+fn run_config(args: &ConfigArgs) -> anyhow::Result<ExitCode> {
+    use newsdesk::tui::config;
+    if args.default {
+        print!("{}", config::default_file()?);
+    } else {
+        match config::config_path() {
+            Some(path) => println!("{}", path.display()),
+            None => anyhow::bail!("no home directory to keep a configuration in"),
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `newsdesk` alone, not on a terminal: a summary of every bundled sample article.
 fn run_samples() -> io::Result<ExitCode> {
     let stdout = io::stdout();
     let mut printer = Printer::new(stdout.lock(), Output::Summary);
