@@ -51,6 +51,18 @@ pub enum StoreError {
         /// The newest version this build understands.
         supported: i64,
     },
+    /// The library has an older format and cannot be written to upgrade it.
+    #[error(
+        "{path}: library format {found} needs upgrading to {supported}, which needs write access to the file"
+    )]
+    NeedsUpgrade {
+        /// The library's path.
+        path: String,
+        /// The format version found in the file.
+        found: i64,
+        /// The version this build writes.
+        supported: i64,
+    },
     /// There is no library at the path.
     #[error("{path}: no library yet; import articles with `newsdesk import PATH...`")]
     Missing {
@@ -143,8 +155,16 @@ impl Library {
             path: shown,
         };
         library.configure()?;
-        schema::prepare(&library.connection, &library.path, mode != Mode::Read)?;
-        Ok(library)
+        match schema::prepare(&library.connection, &library.path, mode != Mode::Read) {
+            // Reading a library of an older format upgrades it first, when the file allows.
+            Err(StoreError::NeedsUpgrade { .. }) if mode == Mode::Read => {
+                drop(library);
+                drop(Library::open(path, Mode::Write)?);
+                Library::open(path, Mode::Read)
+            }
+            Err(error) => Err(error),
+            Ok(()) => Ok(library),
+        }
     }
 
     /// A library in memory, gone when dropped (`newsdesk PATH...` reads files into one).
@@ -238,15 +258,26 @@ impl Library {
 
     /// The headline of an article: its title, else the start of its first paragraph.
     pub fn headline(&self, row: i64) -> Result<String> {
-        let (title, lead): (Option<String>, String) = self
-            .connection
-            .prepare_cached("SELECT title, substr(body, 1, 400) FROM texts WHERE rowid = ?1")
-            .and_then(|mut statement| statement.query_row(params![row], |r| Ok((r.get(0)?, r.get(1)?))))
-            .map_err(|error| self.error(&error))?;
-        Ok(match title {
-            Some(title) if !title.trim().is_empty() => title,
-            _ => lead.split("\n\n").next().unwrap_or("").to_string(),
-        })
+        self.connection
+            .prepare_cached("SELECT headline FROM headlines WHERE rowid = ?1")
+            .and_then(|mut statement| statement.query_row(params![row], |r| r.get(0)))
+            .map_err(|error| self.error(&error))
+    }
+
+    /// The headlines of several articles, in one query (rows without an article are left out).
+    pub fn headlines(&self, rows: &[u32]) -> Result<Vec<(u32, String)>> {
+        let mut found = Vec::with_capacity(rows.len());
+        for chunk in rows.chunks(100) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = format!("SELECT rowid, headline FROM headlines WHERE rowid IN ({marks})");
+            let mut statement = self.connection.prepare_cached(&sql).map_err(|e| self.error(&e))?;
+            let items = statement
+                .query_map(rusqlite::params_from_iter(chunk), |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|items| items.collect::<rusqlite::Result<Vec<(u32, String)>>>())
+                .map_err(|error| self.error(&error))?;
+            found.extend(items);
+        }
+        Ok(found)
     }
 
     /// The id of the article at a row.

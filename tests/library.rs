@@ -512,3 +512,28 @@ fn the_first_rows_of_a_search_come_before_the_whole_selection() {
         None
     );
 }
+
+#[test]
+fn a_library_of_an_older_format_is_upgraded_when_opened() {
+    let (_dir, library, count) = sample_library();
+    let listed = stdout(newsdesk(&library).args(["list", "--limit", "0"]));
+    {
+        // Format 1 had no headlines table.
+        let connection = rusqlite::Connection::open(&library).expect("open");
+        connection
+            .execute_batch("DROP TABLE headlines; PRAGMA user_version = 1;")
+            .expect("downgrade");
+    }
+    assert_eq!(stdout(newsdesk(&library).args(["list", "--limit", "0"])), listed);
+    let version: i64 = rusqlite::Connection::open(&library)
+        .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)))
+        .expect("version");
+    assert_eq!(version, newsdesk::store::schema::VERSION);
+    newsdesk(&library)
+        .args(["import", "--samples"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(format!(
+            "0 imported, {count} already"
+        )));
+}

@@ -70,6 +70,8 @@ pub struct Prepared {
     pub place: Option<String>,
     /// The title.
     pub title: Option<String>,
+    /// What a list shows: the title, else the start of the first paragraph.
+    pub headline: String,
     /// The body.
     pub body: String,
     /// The article without its body, as JSON.
@@ -109,6 +111,7 @@ impl Prepared {
             agency: article.agency.as_ref().map(|a| (a.abbr.clone(), a.name.clone())),
             place: article.dateline.as_ref().and_then(|d| d.place.clone()),
             title: article.title.clone(),
+            headline: headline_of(article.title.as_deref(), &body),
             article_json,
             annotations: super::codec::encode(annotations),
             body,
@@ -126,6 +129,19 @@ impl Prepared {
                 .collect(),
         }
     }
+}
+
+/// The longest headline kept, in characters.
+const LONGEST_HEADLINE: usize = 300;
+
+/// The headline of an article: its title, else its first paragraph, at most
+/// [`LONGEST_HEADLINE`] characters (what schema version 2 computes for older articles).
+pub fn headline_of(title: Option<&str>, body: &str) -> String {
+    let text = match title {
+        Some(title) if !title.trim().is_empty() => title,
+        _ => body.split("\n\n").next().unwrap_or(""),
+    };
+    text.chars().take(LONGEST_HEADLINE).collect()
 }
 
 /// A name as indexed: white space collapsed.
@@ -331,6 +347,7 @@ pub struct Writer<'tx> {
     article: rusqlite::CachedStatement<'tx>,
     text: rusqlite::CachedStatement<'tx>,
     search: rusqlite::CachedStatement<'tx>,
+    headline: rusqlite::CachedStatement<'tx>,
     entity: rusqlite::CachedStatement<'tx>,
     spelling: rusqlite::CachedStatement<'tx>,
     speaker: rusqlite::CachedStatement<'tx>,
@@ -349,6 +366,7 @@ impl<'tx> Writer<'tx> {
                 "INSERT INTO texts (rowid, title, body, article, annotations) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?,
             search: tx.prepare_cached("INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)")?,
+            headline: tx.prepare_cached("INSERT INTO headlines (rowid, headline) VALUES (?1, ?2)")?,
             entity: tx.prepare_cached(
                 "INSERT OR IGNORE INTO entities (name, kind, article, mentions) VALUES (?1, ?2, ?3, ?4)",
             )?,
@@ -392,6 +410,7 @@ impl<'tx> Writer<'tx> {
             prepared.annotations
         ])?;
         self.search.execute(params![row, prepared.title, prepared.body])?;
+        self.headline.execute(params![row, prepared.headline])?;
         self.index_rows(codes, row, prepared)?;
         Ok(true)
     }

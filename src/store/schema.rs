@@ -72,6 +72,18 @@ const MIGRATIONS: &[&str] = &[
         title, body, content = 'texts', content_rowid = 'rowid',
         tokenize = 'unicode61 remove_diacritics 2'
     );",
+    // 2: the headline of every article in a small table of its own, so that a list reads a
+    // screenful of headlines without touching the bodies.
+    "CREATE TABLE headlines (
+        rowid INTEGER PRIMARY KEY,
+        headline TEXT NOT NULL
+    );
+    INSERT INTO headlines (rowid, headline)
+    SELECT rowid,
+           CASE WHEN trim(coalesce(title, '')) <> '' THEN substr(title, 1, 300)
+                ELSE substr(body, 1, min(300, instr(body || char(10, 10), char(10, 10)) - 1))
+           END
+    FROM texts;",
 ];
 
 /// Checks that the connection holds a newsdesk library of a version this build reads, creating
@@ -121,11 +133,10 @@ pub fn prepare(connection: &Connection, path: &str, writable: bool) -> Result<()
     }
     if version < VERSION {
         if !writable {
-            return Err(StoreError::Sqlite {
+            return Err(StoreError::NeedsUpgrade {
                 path: path.to_string(),
-                reason: format!(
-                    "library format {version} needs upgrading to {VERSION}; open it once with write access"
-                ),
+                found: version,
+                supported: VERSION,
             });
         }
         migrate(connection, version).map_err(error)?;

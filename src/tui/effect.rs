@@ -116,22 +116,13 @@ impl Executor {
                 Ok(stored) => Action::ArticleLoaded(Box::new(stored)),
                 Err(error) => Action::Failed(error.to_string()),
             }],
-            Effect::LoadHeadlines(rows) => {
-                let mut failure = None;
-                let headlines = rows
-                    .into_iter()
-                    .map(|row| match self.library.headline(i64::from(row)) {
-                        Ok(headline) => (row, headline),
-                        Err(error) => {
-                            failure.get_or_insert(error.to_string());
-                            (row, String::new())
-                        }
-                    })
-                    .collect();
-                let mut actions = vec![Action::Headlines(headlines)];
-                actions.extend(failure.map(Action::Failed));
-                actions
-            }
+            Effect::LoadHeadlines(rows) => match self.library.headlines(&rows) {
+                Ok(headlines) => vec![Action::Headlines(headlines)],
+                Err(error) => vec![
+                    Action::Headlines(rows.into_iter().map(|row| (row, String::new())).collect()),
+                    Action::Failed(error.to_string()),
+                ],
+            },
             Effect::SetRead(row, read) => match self.library.set_read(i64::from(row), read) {
                 Ok(()) => Vec::new(),
                 Err(error) => vec![Action::Failed(error.to_string())],
