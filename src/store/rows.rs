@@ -146,6 +146,13 @@ pub fn headline_of(title: Option<&str>, body: &str) -> String {
 
 /// A name as indexed: white space collapsed.
 fn clean_name(text: &str) -> String {
+    let clean = !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.contains(|c: char| c.is_whitespace() && c != ' ');
+    if clean {
+        return text.to_string();
+    }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -218,16 +225,23 @@ fn speaker_rows(body: &str, annotations: &Annotations) -> Vec<(String, i64, bool
             None => rows.push((name, 1, canonical)),
         }
     };
+    // Each entity's canonical name and spelling, cleaned once.
+    let names: Vec<(String, String)> = annotations
+        .entities
+        .iter()
+        .filter(|e| e.kind != EntityKind::Title)
+        .map(|e| (clean_name(&e.canonical), clean_name(e.span.text(body))))
+        .collect();
     for statement in &annotations.statements {
         match &statement.speaker_canonical {
             Some(canonical) => {
                 let canonical = clean_name(canonical);
-                let mut spellings: Vec<String> = annotations
-                    .entities
+                let mut spellings: Vec<String> = names
                     .iter()
-                    .filter(|e| e.kind != EntityKind::Title && clean_name(&e.canonical) == canonical)
-                    .map(|e| clean_name(e.span.text(body)))
-                    .filter(|m| !m.eq_ignore_ascii_case(&canonical))
+                    .filter(|(name, spelling)| {
+                        *name == canonical && !spelling.eq_ignore_ascii_case(&canonical)
+                    })
+                    .map(|(_, spelling)| spelling.clone())
                     .collect();
                 spellings.extend(surname(&canonical));
                 spellings.sort();
