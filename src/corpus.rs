@@ -158,15 +158,25 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-/// Months as Reuters, KUNA, Bernama, QNA and ONA datelines write them: `Sept`, no period,
-/// March to July in full.
-const WIRE_MONTHS: [&str; 12] = [
-    "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
-];
-/// AP-style months with periods (Xinhua, Petra on MENAFN): `Sept.`, March to July in full.
-const AP_MONTHS: [&str; 12] = [
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
-];
+/// A month as wire datelines shorten it, March to July in full and September as `Sept`; `AP`
+/// style (Xinhua, Petra on MENAFN) puts a period after a shortened one, Reuters, KUNA, Bernama,
+/// QNA and ONA do not.
+fn short_month(month: usize, period: bool) -> &'static str {
+    let (plain, dotted) = match month {
+        0 => ("Jan", "Jan."),
+        1 => ("Feb", "Feb."),
+        7 => ("Aug", "Aug."),
+        8 => ("Sept", "Sept."),
+        9 => ("Oct", "Oct."),
+        10 => ("Nov", "Nov."),
+        11 => ("Dec", "Dec."),
+        other => {
+            let full = MONTHS[other % 12];
+            (full, full)
+        }
+    };
+    if period { dotted } else { plain }
+}
 /// Trend's months: abbreviations with periods (`Jan.`, `Apr.`, `Oct.`).
 const TREND_MONTHS: [&str; 12] = [
     "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
@@ -256,7 +266,7 @@ enum Style {
     QnaWire,
     /// Petra via MENAFN (Jordan News Agency): `Petra, Dec. 23 (Petra) – `.
     PetraMenafn,
-    /// Petra via the Non-Aligned News Network: `AMMAN, Sept 19 (NNN-PETRA) – … .– NNN-PETRA`.
+    /// Petra carried by NNN: a capitals dateline credited `(NNN-PETRA)`, the same credit at the end.
     PetraNnn,
     /// SANA: `Damascus, SANA- ` or `Damascus, SANA – `, a reporter's name at the end.
     Sana,
@@ -350,11 +360,11 @@ impl Day {
     }
 
     fn wire_month(&self) -> &'static str {
-        WIRE_MONTHS[self.month]
+        short_month(self.month, false)
     }
 
     fn ap_month(&self) -> &'static str {
-        AP_MONTHS[self.month]
+        short_month(self.month, true)
     }
 
     fn weekday(&self) -> &'static str {

@@ -36,8 +36,8 @@ pub fn day_date(day: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(day)
 }
 
-/// Speaker spans longer than this many words are not indexed as names (`The spokesperson for
-/// the U.S. Department of State, Matthew Miller,`): their entity is.
+/// Speaker spans longer than this many words are not indexed as names (`The spokeswoman of the
+/// Ministry of Health, Faridah Othman,`): their entity is.
 const LONGEST_SPEAKER_NAME: usize = 5;
 
 /// A name as written and its lookup key (see [`name_key`]).

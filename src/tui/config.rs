@@ -1,7 +1,7 @@
 //! `config.toml` in the XDG config directory (`~/.config/newsdesk/config.toml` on Linux): it
 //! patches the keymap (`[keys]`, `[keys.picker]`, `[keys.prompt]`) and the theme
-//! (`[theme.color]`, `[theme.no-color]`). Only what it names changes. A bad entry is an error
-//! naming the file, the entry and the value.
+//! (`[theme.color]`, `[theme.no-color]`). Only what it names changes. A bad entry stops the
+//! start with a message that gives the file, the entry and what is wrong with its value.
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};

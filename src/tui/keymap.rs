@@ -1,6 +1,6 @@
 //! Keys as data: `assets/keymap.toml` names every binding with its keys and a description; the
-//! user's `config.toml` patches it (see [`config`](super::config)). The help screen and the hint
-//! bar are generated from the same bindings.
+//! user's `config.toml` patches it (see [`config`](super::config)). `?` and the hints in the
+//! status bar list these same bindings.
 
 use std::fmt;
 
