@@ -3,42 +3,20 @@
 //! import` (the figures in the README come from one of 1,000,000 and one of 100,000 articles);
 //! without it a library of 3,000 generated articles is built first.
 
-use std::path::PathBuf;
+mod support;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use newsdesk::corpus::Corpus;
 use newsdesk::query::Filter;
-use newsdesk::store::import::{Options, Sources, import};
 use newsdesk::store::select::{Sort, select, select_first};
 use newsdesk::store::{Library, Mode};
 
 /// The rows a reader's first screen shows.
 const SCREENFUL: usize = 50;
 
-fn library_path(scratch: &tempfile::TempDir) -> PathBuf {
-    if let Some(path) = std::env::var_os("NEWSDESK_BENCH_LIBRARY") {
-        return PathBuf::from(path);
-    }
-    let corpus = scratch.path().join("corpus");
-    std::fs::create_dir_all(&corpus).expect("corpus folder");
-    let mut generator = Corpus::new(7);
-    for file in 0..30 {
-        std::fs::write(corpus.join(format!("{file}.txt")), generator.text(100)).expect("write");
-    }
-    let path = scratch.path().join("library.db");
-    let mut library = Library::open(&path, Mode::Create).expect("library");
-    let sources = Sources {
-        paths: vec![corpus],
-        samples: false,
-    };
-    import(&mut library, &sources, Options::default(), &mut |_| {}).expect("import");
-    path
-}
-
 fn library(c: &mut Criterion) {
     let scratch = tempfile::TempDir::new().expect("scratch");
-    let path = library_path(&scratch);
+    let path = support::library_path(&scratch);
     // Dates in the generated corpus run over 2024 and 2025.
     let today = NaiveDate::from_ymd_opt(2025, 12, 31).expect("a date");
     let mut group = c.benchmark_group("library");

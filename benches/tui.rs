@@ -4,12 +4,10 @@
 //! built with `newsdesk generate` + `newsdesk import` (the target is 16 ms a key at 1,000,000
 //! articles); without it a library of 3,000 generated articles is built first.
 
-use std::path::PathBuf;
+mod support;
 
 use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use newsdesk::corpus::Corpus;
-use newsdesk::store::import::{Options, Sources, import};
 use newsdesk::store::{Library, Mode};
 use newsdesk::tui::action::Action;
 use newsdesk::tui::app::App;
@@ -20,29 +18,9 @@ use newsdesk::tui::view::draw;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn library_path(scratch: &tempfile::TempDir) -> PathBuf {
-    if let Some(path) = std::env::var_os("NEWSDESK_BENCH_LIBRARY") {
-        return PathBuf::from(path);
-    }
-    let corpus = scratch.path().join("corpus");
-    std::fs::create_dir_all(&corpus).expect("corpus folder");
-    let mut generator = Corpus::new(7);
-    for file in 0..30 {
-        std::fs::write(corpus.join(format!("{file}.txt")), generator.text(100)).expect("write");
-    }
-    let path = scratch.path().join("library.db");
-    let mut library = Library::open(&path, Mode::Create).expect("library");
-    let sources = Sources {
-        paths: vec![corpus],
-        samples: false,
-    };
-    import(&mut library, &sources, Options::default(), &mut |_| {}).expect("import");
-    path
-}
-
 fn reader(c: &mut Criterion) {
     let scratch = tempfile::TempDir::new().expect("scratch");
-    let path = library_path(&scratch);
+    let path = support::library_path(&scratch);
     let library = Library::open(&path, Mode::Read).expect("open");
     let index = library.index().expect("index");
     // Dates in the generated corpus run over 2024 and 2025.
