@@ -107,6 +107,46 @@ pub fn pieces(text: &str, annotations: &Annotations) -> Vec<Piece> {
     pieces
 }
 
+/// The kinds entities are grouped by, in the order they are listed.
+pub const GROUP_ORDER: [EntityKind; 5] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Location,
+    EntityKind::Group,
+    EntityKind::Misc,
+];
+
+/// The entities of a text by kind, each canonical name with its number of mentions, most
+/// mentioned first. A bare title (`the Secretary`) counts as a mention of the entity it stands
+/// for (a person when that entity is not otherwise named).
+pub fn entity_groups(annotations: &Annotations) -> Vec<(EntityKind, Vec<(String, usize)>)> {
+    let kind_of = |entity: &crate::annotate::entities::Entity| {
+        if entity.kind != EntityKind::Title {
+            return entity.kind;
+        }
+        annotations
+            .entities
+            .iter()
+            .find(|other| other.kind != EntityKind::Title && other.canonical == entity.canonical)
+            .map_or(EntityKind::Person, |other| other.kind)
+    };
+    let mut groups = Vec::new();
+    for kind in GROUP_ORDER {
+        let mut names: Vec<(String, usize)> = Vec::new();
+        for entity in annotations.entities.iter().filter(|e| kind_of(e) == kind) {
+            match names.iter_mut().find(|(name, _)| *name == entity.canonical) {
+                Some((_, count)) => *count += 1,
+                None => names.push((entity.canonical.clone(), 1)),
+            }
+        }
+        if !names.is_empty() {
+            names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            groups.push((kind, names));
+        }
+    }
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +174,20 @@ mod tests {
         assert!(speaker.speaker);
         assert_eq!(speaker.entity, Some(EntityKind::Person));
         assert_eq!(speaker.statement, Some(0));
+    }
+
+    #[test]
+    fn a_bare_title_counts_as_a_mention_of_its_person() {
+        let text = "Secretary of State Daniel Whitcombe met Kuwaiti officials. \
+                    The Secretary stressed that Whitcombe would return.";
+        let groups = entity_groups(&annotate(text, None));
+        let people = groups
+            .iter()
+            .find(|(kind, _)| *kind == EntityKind::Person)
+            .map(|(_, names)| names.clone())
+            .unwrap_or_default();
+        assert_eq!(people, [("Daniel Whitcombe".to_string(), 3)], "{groups:?}");
+        assert!(groups.iter().all(|(kind, _)| *kind != EntityKind::Title));
     }
 
     #[test]

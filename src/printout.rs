@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use crate::annotate::entities::EntityKind;
-use crate::highlight::{Marks, pieces};
+use crate::highlight::{Marks, entity_groups, pieces};
 use crate::safe_text::printable;
 use crate::store::StoredArticle;
 use crate::store::index::{Index, IndexRow};
@@ -134,37 +134,27 @@ pub fn show(stored: &StoredArticle, colour: Colour) -> String {
 }
 
 fn write_entities(out: &mut String, stored: &StoredArticle, bold: &dyn Fn(&str) -> String) {
-    let kinds = [
-        (EntityKind::Person, "People"),
-        (EntityKind::Organization, "Organisations"),
-        (EntityKind::Location, "Places"),
-        (EntityKind::Group, "Groups"),
-        (EntityKind::Misc, "Other names"),
-    ];
-    let mut wrote_heading = false;
-    for (kind, heading) in kinds {
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        for entity in stored.annotations.entities.iter().filter(|e| e.kind == kind) {
-            let name = one_line(&printable(&entity.canonical));
-            match counts.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, count)) => *count += 1,
-                None => counts.push((name, 1)),
-            }
-        }
-        if counts.is_empty() {
-            continue;
-        }
-        if !wrote_heading {
-            let _ = writeln!(out, "\n{}", bold("Entities"));
-            wrote_heading = true;
-        }
-        let list: Vec<String> = counts
+    let groups = entity_groups(&stored.annotations);
+    if groups.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", bold("Entities"));
+    for (kind, names) in groups {
+        let heading = match kind {
+            EntityKind::Person => "People",
+            EntityKind::Organization => "Organisations",
+            EntityKind::Location => "Places",
+            EntityKind::Group => "Groups",
+            EntityKind::Misc | EntityKind::Title => "Other names",
+        };
+        let list: Vec<String> = names
             .iter()
             .map(|(name, count)| {
+                let name = one_line(&printable(name));
                 if *count > 1 {
                     format!("{name} ×{count}")
                 } else {
-                    name.clone()
+                    name
                 }
             })
             .collect();

@@ -61,35 +61,20 @@ pub struct StatementLine {
     pub content: String,
 }
 
-/// The entity kinds in the order the side panel lists them.
-pub const ENTITY_ORDER: [EntityKind; 6] = [
-    EntityKind::Person,
-    EntityKind::Organization,
-    EntityKind::Location,
-    EntityKind::Group,
-    EntityKind::Misc,
-    EntityKind::Title,
-];
-
 impl Shown {
     /// Prepares an article for the detail and the side panel.
     pub fn new(stored: StoredArticle) -> Shown {
         let clean = |text: &str| crate::printout::one_line(&printable(text));
-        let mut entities = Vec::new();
-        for kind in ENTITY_ORDER {
-            let mut names: Vec<(String, usize)> = Vec::new();
-            for entity in stored.annotations.entities.iter().filter(|e| e.kind == kind) {
-                let name = clean(&entity.canonical);
-                match names.iter_mut().find(|(n, _)| *n == name) {
-                    Some((_, count)) => *count += 1,
-                    None => names.push((name, 1)),
-                }
-            }
-            if !names.is_empty() {
-                names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-                entities.push((kind, names));
-            }
-        }
+        let entities = crate::highlight::entity_groups(&stored.annotations)
+            .into_iter()
+            .map(|(kind, names)| {
+                let names = names
+                    .into_iter()
+                    .map(|(name, count)| (clean(&name), count))
+                    .collect();
+                (kind, names)
+            })
+            .collect();
         let body = &stored.article.body;
         let statements = stored
             .annotations
