@@ -100,7 +100,7 @@ pub fn run_import(library: &Path, args: &ImportArgs) -> Result<ExitCode> {
         "{} imported, {} already in the library, {} failed ({:.1} s, {}/s)",
         thousands(tally.imported),
         thousands(tally.already),
-        match tally.failures.len() {
+        match tally.failed_files {
             1 => "1 file".to_string(),
             n => format!("{} files", thousands(n)),
         },

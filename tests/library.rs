@@ -399,6 +399,41 @@ fn a_library_from_a_newer_newsdesk_is_refused() {
     }
 }
 
+/// JSON lines of `count` exported articles whose annotations are current (none), numbered from 1.
+fn export_lines(count: usize) -> Vec<String> {
+    (1..=count)
+        .map(|number| {
+            format!(
+                "{{\"id\":\"{number:016x}\",\"source\":{{\"path\":\"gen\",\"index\":{number}}},\"title\":\"Story {number}\",\"published\":\"2025-01-{day:02}\",\"body\":\"Body of story {number} about water security in Kuwait.\",\"entities\":[],\"statements\":[],\"annotator\":{ANNOTATOR_VERSION}}}",
+                day = number % 28 + 1
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_bad_line_in_a_long_export_costs_only_itself() {
+    let dir = TempDir::new().expect("temp dir");
+    let library = dir.path().join("library.db");
+    let file = dir.path().join("export.jsonl");
+    let mut lines = export_lines(1_200);
+    lines[699] = "{\"id\": \"truncated".to_string();
+    std::fs::write(&file, lines.join("\n") + "\n").expect("write");
+    newsdesk(&library)
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with(
+            "1,199 imported, 0 already in the library, 1 file failed",
+        ))
+        .stderr(format!(
+            "newsdesk: {}: invalid JSON at line 700, column 17: EOF while parsing a string\n",
+            file.display()
+        ));
+    assert_eq!(list(&library, &[]).len(), 1_199);
+}
+
 #[test]
 fn an_import_killed_at_any_moment_keeps_every_committed_batch() {
     let dir = TempDir::new().expect("temp dir");
@@ -407,14 +442,7 @@ fn an_import_killed_at_any_moment_keeps_every_committed_batch() {
     // import is quick even in a debug build and the kill lands in the middle of writing.
     let file = dir.path().join("export.jsonl");
     let total: usize = 6_000;
-    let mut lines = String::new();
-    for number in 1..=total {
-        lines.push_str(&format!(
-            "{{\"id\":\"{number:016x}\",\"source\":{{\"path\":\"gen\",\"index\":{number}}},\"title\":\"Story {number}\",\"published\":\"2025-01-{day:02}\",\"body\":\"Body of story {number} about water security in Kuwait.\",\"entities\":[],\"statements\":[],\"annotator\":{ANNOTATOR_VERSION}}}\n",
-            day = number % 28 + 1
-        ));
-    }
-    std::fs::write(&file, lines).expect("write");
+    std::fs::write(&file, export_lines(total).join("\n") + "\n").expect("write");
     let binary = assert_cmd::cargo::cargo_bin("newsdesk");
     let mut child = std::process::Command::new(&binary)
         .arg("--library")

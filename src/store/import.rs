@@ -48,14 +48,20 @@ pub struct Tally {
     pub imported: usize,
     /// Articles skipped because the library holds them already.
     pub already: usize,
-    /// One line per input that failed: the path and the reason.
+    /// Inputs that failed, whole or in part.
+    pub failed_files: usize,
+    /// One line per failure: the path, where in it, and the reason.
     pub failures: Vec<String>,
 }
 
 /// What the workers tell the writer.
 enum Message {
+    /// New articles, and how many were already stored.
     Articles(Vec<Prepared>, usize),
-    FileDone(Option<String>),
+    /// A line of a file failed; the rest of the file goes on.
+    Failure { path: String, reason: String },
+    /// A file is finished, or failed as a whole.
+    FileDone { path: String, failure: Option<String> },
 }
 
 /// One piece of work: a whole input, a slice of lines of a JSON Lines file, or the bundled
@@ -104,6 +110,7 @@ pub fn import(
             Ok(input) => inputs.push(input),
             Err(error) => {
                 tally.files_done += 1;
+                tally.failed_files += 1;
                 tally.failures.push(error.to_string());
             }
         }
@@ -185,10 +192,10 @@ fn stream_lines(path: &Path, work: &SyncSender<Work>, done: &SyncSender<Message>
         Ok(file) => file,
         Err(error) => {
             let failure = InputError::Unreadable {
-                path: shown,
+                path: shown.clone(),
                 reason: error.to_string(),
             };
-            return done.send(Message::FileDone(Some(failure.to_string()))).is_ok();
+            return file_failed(done, shown, failure.to_string());
         }
     };
     let mut reader = BufReader::with_capacity(1 << 20, file);
@@ -207,7 +214,7 @@ fn stream_lines(path: &Path, work: &SyncSender<Work>, done: &SyncSender<Message>
             Ok(_) => {}
             Err(error) => {
                 let failure = format!("{shown}: cannot read: {error}");
-                return done.send(Message::FileDone(Some(failure))).is_ok();
+                return file_failed(done, shown, failure);
             }
         }
         if !at_end {
@@ -216,7 +223,7 @@ fn stream_lines(path: &Path, work: &SyncSender<Work>, done: &SyncSender<Message>
                 Err(_) => {
                     let number = place.lines_before + lines + 1;
                     let failure = format!("{shown}: line {number} is not UTF-8 text");
-                    return done.send(Message::FileDone(Some(failure))).is_ok();
+                    return file_failed(done, shown, failure);
                 }
             }
             lines += 1;
@@ -241,6 +248,36 @@ fn stream_lines(path: &Path, work: &SyncSender<Work>, done: &SyncSender<Message>
     }
 }
 
+/// Reports a file that could not be read on; false when the import is stopping.
+fn file_failed(done: &SyncSender<Message>, path: String, failure: String) -> bool {
+    let failure = Some(failure);
+    done.send(Message::FileDone { path, failure }).is_ok()
+}
+
+/// The records of a slice of JSON lines, and a failure for each line that is not valid; a
+/// bad line costs only itself.
+fn read_lines(text: &str, origin: &Origin, place: ChunkPlace) -> (Vec<Record>, Vec<String>) {
+    if let Ok(records) = input::read_json_records(text, true, origin, place) {
+        return (records, Vec::new());
+    }
+    let mut records = Vec::new();
+    let mut failures = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let here = ChunkPlace {
+            lines_before: place.lines_before + number,
+            articles_before: place.articles_before + number,
+        };
+        match input::read_json_records(line, true, origin, here) {
+            Ok(found) => records.extend(found),
+            Err(error) => failures.push(error.to_string()),
+        }
+    }
+    (records, failures)
+}
+
 /// A worker: reads and parses inputs, annotates new articles, passes them to the writer.
 fn work(inputs: &Mutex<Receiver<Work>>, done: &SyncSender<Message>, known: &HashSet<u64>) {
     loop {
@@ -249,22 +286,33 @@ fn work(inputs: &Mutex<Receiver<Work>>, done: &SyncSender<Message>, known: &Hash
             Err(_) => return,
         };
         let Ok(next) = next else { return };
-        let (records, finished) = match next {
-            Work::Input(input) => (input::read_records(&input), true),
-            Work::Samples => (sample_records(), true),
+        let (path, records, finished) = match next {
+            Work::Input(input) => {
+                let path = match &input {
+                    Input::File(path) => path.display().to_string(),
+                    Input::Stdin => "-".to_string(),
+                };
+                (path, input::read_records(&input), true)
+            }
+            Work::Samples => ("samples".to_string(), sample_records(), true),
             Work::Lines {
                 path,
                 text,
                 place,
                 last,
             } => {
-                let origin = Origin { path, mtime: None };
-                let records = if text.trim().is_empty() {
-                    Ok(Vec::new())
-                } else {
-                    input::read_json_records(&text, true, &origin, place)
+                let origin = Origin {
+                    path: path.clone(),
+                    mtime: None,
                 };
-                (records, last)
+                let (records, failures) = read_lines(&text, &origin, place);
+                for reason in failures {
+                    let path = path.clone();
+                    if done.send(Message::Failure { path, reason }).is_err() {
+                        return;
+                    }
+                }
+                (path, Ok(records), last)
             }
         };
         let failure = match records {
@@ -286,7 +334,7 @@ fn work(inputs: &Mutex<Receiver<Work>>, done: &SyncSender<Message>, known: &Hash
             }
             Err(error) => Some(error.to_string()),
         };
-        if (finished || failure.is_some()) && done.send(Message::FileDone(failure)).is_err() {
+        if finished && done.send(Message::FileDone { path, failure }).is_err() {
             return;
         }
     }
@@ -332,6 +380,7 @@ fn write(
     progress: &mut dyn FnMut(&Tally),
 ) -> Result<()> {
     let mut pending: Vec<Prepared> = Vec::with_capacity(batch);
+    let mut failed: HashSet<String> = HashSet::new();
     let mut last_commit = Instant::now();
     let mut codes = None;
     for message in messages {
@@ -340,9 +389,20 @@ fn write(
                 tally.already += already;
                 pending.extend(prepared);
             }
-            Message::FileDone(failure) => {
+            Message::Failure { path, reason } => {
+                if failed.insert(path) {
+                    tally.failed_files += 1;
+                }
+                tally.failures.push(reason);
+            }
+            Message::FileDone { path, failure } => {
                 tally.files_done += 1;
-                tally.failures.extend(failure);
+                if let Some(reason) = failure {
+                    if failed.insert(path) {
+                        tally.failed_files += 1;
+                    }
+                    tally.failures.push(reason);
+                }
             }
         }
         if pending.len() >= batch || (!pending.is_empty() && last_commit.elapsed() > Duration::from_secs(2)) {
