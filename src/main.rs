@@ -266,8 +266,13 @@ fn run_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
     } else {
         newsdesk::tui::Source::Paths(cli.paths.clone())
     };
-    newsdesk::tui::run(&source)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(match newsdesk::tui::run(&source)? {
+        newsdesk::tui::Ending::Quit => ExitCode::SUCCESS,
+        // As a shell reports a process a signal ended: 128 plus the signal's number.
+        newsdesk::tui::Ending::Signal(signal) => {
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(u8::MAX))
+        }
+    })
 }
 
 /// `newsdesk config`: the configuration file's path, or with `--default` the full default file.

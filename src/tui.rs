@@ -23,4 +23,4 @@ pub mod update;
 pub mod view;
 
 pub use open::Source;
-pub use run::run;
+pub use run::{Ending, run};

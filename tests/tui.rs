@@ -490,14 +490,16 @@ fn wide_and_right_to_left_text_keeps_columns() {
 
 mod end_to_end {
     //! The real binary in a pseudo-terminal: start on a library of the samples, filter by
-    //! agency, open an article, quit, and check the terminal was put back.
+    //! agency, open an article, quit, and check the terminal was put back; and the same when a
+    //! SIGTERM ends it.
 
     use std::io::{Read, Write};
     use std::num::NonZeroU16;
+    use std::path::{Path, PathBuf};
     use std::sync::{Arc, Mutex};
     use std::time::{Duration, Instant};
 
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
     /// What the binary wrote, and the screen it makes.
     struct Screen {
@@ -505,107 +507,117 @@ mod end_to_end {
         parser: vt100::Parser,
     }
 
-    fn wait_for(screen: &Arc<Mutex<Screen>>, what: &str, wanted: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let contents = screen.lock().expect("lock").parser.screen().contents();
-            if wanted(&contents) {
-                return contents;
+    /// The reader running in a pseudo-terminal of 120×40 on a library of the samples.
+    struct Session {
+        _dir: tempfile::TempDir,
+        library: PathBuf,
+        child: Box<dyn Child + Send + Sync>,
+        master: Box<dyn MasterPty + Send>,
+        input: Box<dyn Write + Send>,
+        screen: Arc<Mutex<Screen>>,
+        reading: std::thread::JoinHandle<()>,
+    }
+
+    impl Session {
+        fn start() -> Session {
+            let dir = tempfile::TempDir::new().expect("temp dir");
+            let library = dir.path().join("library.db");
+            let binary = env!("CARGO_BIN_EXE_newsdesk");
+            let status = std::process::Command::new(binary)
+                .arg("--library")
+                .arg(&library)
+                .args(["import", "--samples"])
+                .env("XDG_CONFIG_HOME", dir.path())
+                .output()
+                .expect("import runs");
+            assert!(status.status.success(), "{status:?}");
+            let pty = native_pty_system()
+                .openpty(PtySize {
+                    rows: 40,
+                    cols: 120,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .expect("a pseudo-terminal");
+            let mut command = CommandBuilder::new(binary);
+            command.arg("--library");
+            command.arg(&library);
+            command.env("XDG_CONFIG_HOME", dir.path());
+            command.env("TERM", "xterm-256color");
+            command.env_remove("NO_COLOR");
+            let child = pty.slave.spawn_command(command).expect("the reader starts");
+            drop(pty.slave);
+            let mut output = pty.master.try_clone_reader().expect("reader");
+            let input = pty.master.take_writer().expect("writer");
+            let screen = Arc::new(Mutex::new(Screen {
+                bytes: Vec::new(),
+                parser: vt100::Parser::new(
+                    NonZeroU16::new(40).expect("rows"),
+                    NonZeroU16::new(120).expect("columns"),
+                    0,
+                ),
+            }));
+            let sink = Arc::clone(&screen);
+            let reading = std::thread::spawn(move || {
+                let mut chunk = [0u8; 8192];
+                while let Ok(n) = output.read(&mut chunk) {
+                    if n == 0 {
+                        break;
+                    }
+                    let mut screen = sink.lock().expect("lock");
+                    screen.bytes.extend_from_slice(&chunk[..n]);
+                    screen.parser.process(&chunk[..n]);
+                }
+            });
+            Session {
+                _dir: dir,
+                library,
+                child,
+                master: pty.master,
+                input,
+                screen,
+                reading,
             }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {what}; the screen:\n{contents}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
+        }
+
+        fn send(&mut self, keys: &str) {
+            self.input.write_all(keys.as_bytes()).expect("keys sent");
+            self.input.flush().expect("flush");
+        }
+
+        fn wait_for(&self, what: &str, wanted: impl Fn(&str) -> bool) -> String {
+            let deadline = Instant::now() + Duration::from_secs(60);
+            loop {
+                let contents = self.screen.lock().expect("lock").parser.screen().contents();
+                if wanted(&contents) {
+                    return contents;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "timed out waiting for {what}; the screen:\n{contents}"
+                );
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+
+        /// Waits for the reader to end; its exit status and everything it wrote.
+        fn finish(mut self) -> (ExitStatus, Arc<Mutex<Screen>>, PathBuf, tempfile::TempDir) {
+            let deadline = Instant::now() + Duration::from_secs(30);
+            let status = loop {
+                if let Some(status) = self.child.try_wait().expect("wait") {
+                    break status;
+                }
+                assert!(Instant::now() < deadline, "the reader did not end");
+                std::thread::sleep(Duration::from_millis(20));
+            };
+            drop(self.master);
+            let _ = self.reading.join();
+            (status, self.screen, self.library, self._dir)
         }
     }
 
-    #[test]
-    fn filter_open_quit_and_the_terminal_is_restored() {
-        let dir = tempfile::TempDir::new().expect("temp dir");
-        let library = dir.path().join("library.db");
-        let binary = env!("CARGO_BIN_EXE_newsdesk");
-        let status = std::process::Command::new(binary)
-            .arg("--library")
-            .arg(&library)
-            .args(["import", "--samples"])
-            .env("XDG_CONFIG_HOME", dir.path())
-            .output()
-            .expect("import runs");
-        assert!(status.status.success(), "{status:?}");
-
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 40,
-                cols: 120,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(binary);
-        command.arg("--library");
-        command.arg(&library);
-        command.env("XDG_CONFIG_HOME", dir.path());
-        command.env("TERM", "xterm-256color");
-        command.env_remove("NO_COLOR");
-        let mut child = pty.slave.spawn_command(command).expect("the reader starts");
-        drop(pty.slave);
-        let mut output = pty.master.try_clone_reader().expect("reader");
-        let mut input = pty.master.take_writer().expect("writer");
-        let screen = Arc::new(Mutex::new(Screen {
-            bytes: Vec::new(),
-            parser: vt100::Parser::new(
-                NonZeroU16::new(40).expect("rows"),
-                NonZeroU16::new(120).expect("columns"),
-                0,
-            ),
-        }));
-        let sink = Arc::clone(&screen);
-        let reading = std::thread::spawn(move || {
-            let mut chunk = [0u8; 8192];
-            while let Ok(n) = output.read(&mut chunk) {
-                if n == 0 {
-                    break;
-                }
-                let mut screen = sink.lock().expect("lock");
-                screen.bytes.extend_from_slice(&chunk[..n]);
-                screen.parser.process(&chunk[..n]);
-            }
-        });
-        let mut send = |keys: &str| {
-            input.write_all(keys.as_bytes()).expect("keys sent");
-            input.flush().expect("flush");
-        };
-
-        wait_for(&screen, "the list", |s| s.contains("29 of 29 articles"));
-        send("a");
-        wait_for(&screen, "the agency picker", |s| {
-            s.contains("Agencies") && s.contains("Kuwait News Agency")
-        });
-        send("kuna");
-        wait_for(&screen, "the narrowed picker", |s| s.contains("> kuna"));
-        send("\r");
-        let filtered = wait_for(&screen, "the filtered list", |s| s.contains("8 of 29 articles"));
-        assert!(filtered.contains("Filter: agency:KUNA"), "{filtered}");
-        send("\r");
-        wait_for(&screen, "the opened article", |s| {
-            s.contains("Kuwait News Agency (KUNA)")
-        });
-        send("q");
-
-        let deadline = Instant::now() + Duration::from_secs(30);
-        let status = loop {
-            if let Some(status) = child.try_wait().expect("wait") {
-                break status;
-            }
-            assert!(Instant::now() < deadline, "the reader did not quit");
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        assert!(status.success(), "{status:?}");
-        drop(pty.master);
-        let _ = reading.join();
-
-        let screen = screen.lock().expect("lock");
+    /// Checks that the terminal was put back: main screen, cursor shown, mouse capture off.
+    fn assert_restored(screen: &Screen) {
         let parsed = screen.parser.screen();
         assert!(!parsed.alternate_screen(), "the alternate screen was left");
         assert!(!parsed.hide_cursor(), "the cursor is shown");
@@ -617,14 +629,50 @@ mod end_to_end {
         assert!(left > entered);
         assert!(bytes[left..].contains("\u{1b}[?25h") || bytes[entered..left].contains("\u{1b}[?25h"));
         assert!(bytes.contains("\u{1b}[?1000l"), "mouse capture turned off");
-        let read = newsdesk::store::Library::open(&library, newsdesk::store::Mode::Read)
+    }
+
+    fn read_articles(library: &Path) -> usize {
+        let index = newsdesk::store::Library::open(library, newsdesk::store::Mode::Read)
             .and_then(|l| l.index())
             .expect("library");
-        assert_eq!(
-            read.rows().iter().filter(|r| r.is_read()).count(),
-            1,
-            "the opened article is read"
-        );
+        index.rows().iter().filter(|r| r.is_read()).count()
+    }
+
+    #[test]
+    fn filter_open_quit_and_the_terminal_is_restored() {
+        let mut session = Session::start();
+        session.wait_for("the list", |s| s.contains("29 of 29 articles"));
+        session.send("a");
+        session.wait_for("the agency picker", |s| {
+            s.contains("Agencies") && s.contains("Kuwait News Agency")
+        });
+        session.send("kuna");
+        session.wait_for("the narrowed picker", |s| s.contains("> kuna"));
+        session.send("\r");
+        let filtered = session.wait_for("the filtered list", |s| s.contains("8 of 29 articles"));
+        assert!(filtered.contains("Filter: agency:KUNA"), "{filtered}");
+        session.send("\r");
+        session.wait_for("the opened article", |s| s.contains("Kuwait News Agency (KUNA)"));
+        session.send("q");
+        let (status, screen, library, _dir) = session.finish();
+        assert!(status.success(), "{status:?}");
+        assert_restored(&screen.lock().expect("lock"));
+        assert_eq!(read_articles(&library), 1, "the opened article is read");
+    }
+
+    #[test]
+    fn sigterm_restores_the_terminal_and_exits_as_signalled() {
+        let session = Session::start();
+        session.wait_for("the list", |s| s.contains("29 of 29 articles"));
+        let pid = session.child.process_id().expect("a process id");
+        let killed = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success());
+        let (status, screen, _library, _dir) = session.finish();
+        assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
+        assert_restored(&screen.lock().expect("lock"));
     }
 }
 

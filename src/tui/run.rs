@@ -24,14 +24,24 @@ enum Message {
     Terminal(Event),
     /// A result from the search thread.
     Action(Action),
-    /// SIGTERM, SIGINT or SIGHUP: quit.
-    Signal,
+    /// SIGTERM, SIGINT or SIGHUP (its number): quit.
+    Signal(i32),
     /// Reading terminal events failed.
     InputFailed(String),
 }
 
-/// Runs the reader on `source` until the user quits; the terminal is restored however it ends.
-pub fn run(source: &Source) -> Result<()> {
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// A signal (its number) ended it.
+    Signal(i32),
+}
+
+/// Runs the reader on `source` until the user quits or a signal comes; the terminal is restored
+/// however it ends.
+pub fn run(source: &Source) -> Result<Ending> {
     let config = Config::load(Palette::from_environment())?;
     let opened = open(source)?;
     let index = opened
@@ -52,8 +62,8 @@ pub fn run(source: &Source) -> Result<()> {
         None => Executor::new(opened.library),
     };
     let signals = sender.clone();
-    on_signals(move || {
-        let _ = signals.send(Message::Signal);
+    on_signals(move |signal| {
+        let _ = signals.send(Message::Signal(signal));
     })?;
     let mut guard = TerminalGuard::start()?;
     read_input(sender)?;
@@ -73,12 +83,12 @@ pub fn run(source: &Source) -> Result<()> {
             let action = match message {
                 Message::Terminal(event) => action_of(&app, &event),
                 Message::Action(action) => Some(action),
-                Message::Signal => return Ok(()),
+                Message::Signal(signal) => return Ok(Ending::Signal(signal)),
                 Message::InputFailed(error) => anyhow::bail!("cannot read the terminal: {error}"),
             };
             if let Some(action) = action {
                 if !dispatch(&mut app, &mut executor, action) {
-                    return Ok(());
+                    return Ok(Ending::Quit);
                 }
             }
         }

@@ -52,15 +52,16 @@ pub fn restore() {
     let _ = stdout.flush();
 }
 
-/// Calls `on_signal` (on a thread of its own) when the process gets SIGTERM, SIGINT or SIGHUP.
-pub fn on_signals(on_signal: impl Fn() + Send + 'static) -> io::Result<()> {
+/// Calls `on_signal` with the signal's number (on a thread of its own) when the process gets
+/// SIGTERM, SIGINT or SIGHUP.
+pub fn on_signals(on_signal: impl Fn(i32) + Send + 'static) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
     std::thread::Builder::new()
         .name("newsdesk-signals".to_string())
         .spawn(move || {
-            if signals.forever().next().is_some() {
-                on_signal();
+            if let Some(signal) = signals.forever().next() {
+                on_signal(signal);
             }
         })?;
     Ok(())
