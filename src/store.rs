@@ -183,15 +183,7 @@ impl Library {
         self.connection
             .busy_timeout(std::time::Duration::from_secs(10))
             .map_err(|error| self.error(&error))?;
-        self.connection
-            .create_aggregate_function(
-                "newsdesk_rows",
-                1,
-                rusqlite::functions::FunctionFlags::SQLITE_UTF8
-                    | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
-                select::RowBitmap,
-            )
-            .map_err(|error| self.error(&error))?;
+        register_functions(&self.connection).map_err(|error| self.error(&error))?;
         self.connection
             .execute_batch(
                 "PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; \
@@ -331,6 +323,26 @@ impl Library {
             .map(drop)
             .map_err(|error| self.error(&error))
     }
+}
+
+/// Adds newsdesk's SQL functions to a connection (`newsdesk_rows`, see [`select`]).
+fn register_functions(connection: &Connection) -> rusqlite::Result<()> {
+    connection.create_aggregate_function(
+        "newsdesk_rows",
+        1,
+        rusqlite::functions::FunctionFlags::SQLITE_UTF8
+            | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+        select::RowBitmap,
+    )
+}
+
+/// One more read-only connection to a library file, for a thread of a parallel read.
+pub(crate) fn read_connection(path: &str) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let connection = Connection::open_with_flags(path, flags)?;
+    connection.busy_timeout(std::time::Duration::from_secs(10))?;
+    register_functions(&connection)?;
+    Ok(connection)
 }
 
 /// An article as the library holds it.

@@ -99,9 +99,7 @@ fn load_rows(library: &Library) -> Result<Vec<IndexRow>> {
             .map(|part| {
                 let (first, end) = (part * step + 1, ((part + 1) * step).min(last));
                 scope.spawn(move || {
-                    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
-                        | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
-                    let connection = rusqlite::Connection::open_with_flags(path, flags)?;
+                    let connection = super::read_connection(path)?;
                     scan(&connection, first, end)
                 })
             })
@@ -240,6 +238,11 @@ impl Index {
     pub fn get(&self, row: u32) -> Option<&IndexRow> {
         let position = *self.positions.get(row as usize)?;
         self.rows.get(position.checked_sub(1)? as usize)
+    }
+
+    /// The largest row number (0 for an empty library).
+    pub fn max_row(&self) -> u32 {
+        self.positions.len().saturating_sub(1) as u32
     }
 
     /// The number of articles.

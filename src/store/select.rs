@@ -67,6 +67,29 @@ struct RowSet {
 }
 
 impl RowSet {
+    /// The set a `newsdesk_rows` bitmap describes.
+    fn from_bytes(bytes: &[u8]) -> RowSet {
+        let words = bytes
+            .chunks(8)
+            .map(|chunk| {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                u64::from_le_bytes(word)
+            })
+            .collect();
+        RowSet { words }
+    }
+
+    /// Adds the rows of another set.
+    fn union(&mut self, other: &RowSet) {
+        if other.words.len() > self.words.len() {
+            self.words.resize(other.words.len(), 0);
+        }
+        for (word, more) in self.words.iter_mut().zip(&other.words) {
+            *word |= more;
+        }
+    }
+
     fn contains(&self, row: u32) -> bool {
         self.words
             .get(row as usize / 64)
@@ -265,18 +288,23 @@ fn compile(library: &Library, index: &Index, term: &Term, today: NaiveDate) -> R
             State::Starred => Check::Flag(STARRED, true),
             State::Unstarred => Check::Flag(STARRED, false),
         },
-        Condition::Entity(name) => Check::Rows(rows_of(
+        Condition::Entity(name) => Check::Rows(rows_in_parts(
             library,
+            index,
             "SELECT newsdesk_rows(article) FROM (
-                 SELECT article FROM entities WHERE name = (SELECT id FROM names WHERE key = ?1)
+                 SELECT article FROM entities
+                 WHERE name = (SELECT id FROM names WHERE key = ?1)
+                   AND kind IN (0, 1, 2, 3, 4, 5) AND article BETWEEN ?2 AND ?3
                  UNION ALL
-                 SELECT article FROM entity_names WHERE name = (SELECT id FROM names WHERE key = ?1))",
+                 SELECT article FROM entity_names
+                 WHERE name = (SELECT id FROM names WHERE key = ?1) AND article BETWEEN ?2 AND ?3)",
             &name_key(name),
         )?),
-        Condition::Speaker(name) => Check::Rows(rows_of(
+        Condition::Speaker(name) => Check::Rows(rows_in_parts(
             library,
+            index,
             "SELECT newsdesk_rows(article) FROM speakers
-             WHERE name = (SELECT id FROM names WHERE key = ?1)",
+             WHERE name = (SELECT id FROM names WHERE key = ?1) AND article BETWEEN ?2 AND ?3",
             &name_key(name),
         )?),
         Condition::Word(_) | Condition::Phrase(_) => {
@@ -291,6 +319,66 @@ fn same_text(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
 }
 
+/// Rows looked up per thread at least: a smaller library is asked in one piece.
+const ROWS_PER_PART: u32 = 200_000;
+
+/// The rows an SQL query gathers with `newsdesk_rows(...)`, given a text (`?1`) and a range of
+/// row numbers (`?2..=?3`). A large library on a file is asked in one range per core, each on
+/// its own connection, and the bitmaps are joined.
+fn rows_in_parts(library: &Library, index: &Index, sql: &str, value: &str) -> Result<RowSet> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) as u32;
+    rows_in_ranges(library, index, sql, value, ROWS_PER_PART, threads)
+}
+
+/// [`rows_in_parts`] with the part size and the most parts given.
+fn rows_in_ranges(
+    library: &Library,
+    index: &Index,
+    sql: &str,
+    value: &str,
+    rows_per_part: u32,
+    most_parts: u32,
+) -> Result<RowSet> {
+    let last = index.max_row();
+    let parts = (last / rows_per_part.max(1)).clamp(1, most_parts.max(1));
+    let ask = |connection: &rusqlite::Connection, first: u32, end: u32| -> rusqlite::Result<RowSet> {
+        let mut statement = connection.prepare_cached(sql)?;
+        let bytes: Option<Vec<u8>> = statement.query_row(params![value, first, end], |row| row.get(0))?;
+        Ok(RowSet::from_bytes(&bytes.unwrap_or_default()))
+    };
+    if parts == 1 || library.path() == ":memory:" {
+        return ask(library.connection(), 0, last).map_err(|e| library.error(&e));
+    }
+    let step = last / parts + 1;
+    let path = library.path();
+    let found: Vec<rusqlite::Result<RowSet>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..parts)
+            .map(|part| {
+                let (first, end) = (part * step, ((part + 1) * step - 1).min(last));
+                scope.spawn(move || {
+                    let connection = super::read_connection(path)?;
+                    ask(&connection, first, end)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle.join().unwrap_or_else(|_| {
+                    Err(rusqlite::Error::InvalidParameterName(
+                        "a lookup thread failed".into(),
+                    ))
+                })
+            })
+            .collect()
+    });
+    let mut rows = RowSet::default();
+    for part in found {
+        rows.union(&part.map_err(|e| library.error(&e))?);
+    }
+    Ok(rows)
+}
+
 /// The rows an SQL query with one text parameter gathers with `newsdesk_rows(...)`.
 ///
 /// The rows are gathered inside SQLite by the `newsdesk_rows` aggregate into one bitmap: a
@@ -301,16 +389,7 @@ fn rows_of(library: &Library, sql: &str, value: &str) -> Result<RowSet> {
     let bytes: Option<Vec<u8>> = statement
         .query_row(params![value], |row| row.get(0))
         .map_err(error)?;
-    let words = bytes
-        .unwrap_or_default()
-        .chunks(8)
-        .map(|chunk| {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            u64::from_le_bytes(word)
-        })
-        .collect();
-    Ok(RowSet { words })
+    Ok(RowSet::from_bytes(&bytes.unwrap_or_default()))
 }
 
 /// The `newsdesk_rows(row)` aggregate: a bitmap (little-endian 64-bit words) of row numbers.
@@ -373,4 +452,36 @@ fn search(library: &Library, expression: &str) -> Result<RowSet> {
         },
         other => other,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Mode;
+    use crate::store::import::{Options, Sources, import};
+
+    #[test]
+    fn a_lookup_in_parallel_ranges_finds_what_one_lookup_finds() {
+        let dir = tempfile::TempDir::new().expect("temp dir");
+        let path = dir.path().join("library.db");
+        let mut library = Library::open(&path, Mode::Create).expect("library");
+        let sources = Sources {
+            paths: Vec::new(),
+            samples: true,
+        };
+        import(&mut library, &sources, Options::default(), &mut |_| {}).expect("import");
+        let index = library.index().expect("index");
+        let sql = "SELECT newsdesk_rows(article) FROM entities
+                   WHERE name = (SELECT id FROM names WHERE key = ?1)
+                     AND kind IN (0, 1, 2, 3, 4, 5) AND article BETWEEN ?2 AND ?3";
+        let whole = rows_in_ranges(&library, &index, sql, "kuwait", u32::MAX, 1).expect("rows");
+        let parts = rows_in_ranges(&library, &index, sql, "kuwait", 4, 5).expect("rows");
+        let members = |set: &RowSet| {
+            (0..=index.max_row())
+                .filter(|&r| set.contains(r))
+                .collect::<Vec<_>>()
+        };
+        assert!(members(&whole).len() >= 10, "{:?}", members(&whole));
+        assert_eq!(members(&parts), members(&whole));
+    }
 }
