@@ -345,6 +345,54 @@ pub(crate) fn read_connection(path: &str) -> rusqlite::Result<Connection> {
     Ok(connection)
 }
 
+/// Runs `read` over the row numbers `0..=last`: on a file library of more than
+/// `rows_per_part` rows, in one range per part (at most `most_parts`, each on a thread with its
+/// own read connection), else in one range on the library's connection. The results come in
+/// range order.
+pub(crate) fn in_row_ranges<T: Send>(
+    library: &Library,
+    last: u32,
+    rows_per_part: u32,
+    most_parts: u32,
+    read: impl Fn(&Connection, u32, u32) -> rusqlite::Result<T> + Sync,
+) -> Result<Vec<T>> {
+    let parts = (last / rows_per_part.max(1)).clamp(1, most_parts.max(1));
+    if parts == 1 || library.path() == ":memory:" {
+        return read(library.connection(), 0, last)
+            .map(|found| vec![found])
+            .map_err(|error| library.error(&error));
+    }
+    let step = last / parts + 1;
+    let (path, read) = (library.path(), &read);
+    let found: Vec<rusqlite::Result<T>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..parts)
+            .map(|part| {
+                let (first, end) = (part * step, ((part + 1) * step - 1).min(last));
+                scope.spawn(move || read(&read_connection(path)?, first, end))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle.join().unwrap_or_else(|_| {
+                    Err(rusqlite::Error::InvalidParameterName(
+                        "a reading thread failed".into(),
+                    ))
+                })
+            })
+            .collect()
+    });
+    found
+        .into_iter()
+        .map(|part| part.map_err(|error| library.error(&error)))
+        .collect()
+}
+
+/// The number of threads worth starting for a parallel read.
+pub(crate) fn cores() -> u32 {
+    std::thread::available_parallelism().map_or(1, |n| n.get()) as u32
+}
+
 /// An article as the library holds it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredArticle {

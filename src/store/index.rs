@@ -77,49 +77,24 @@ fn scan(connection: &rusqlite::Connection, first: i64, last: i64) -> rusqlite::R
 }
 
 /// Rows scanned per thread at least: below this one thread reads them all.
-const ROWS_PER_THREAD: i64 = 100_000;
+const ROWS_PER_THREAD: u32 = 100_000;
 
 /// Every article's row, in row order. A large library on a file is read in parallel, each
 /// thread scanning a range of row numbers through its own connection.
 fn load_rows(library: &Library) -> Result<Vec<IndexRow>> {
-    let error = |e: rusqlite::Error| library.error(&e);
     let last: i64 = library
         .connection()
         .query_row("SELECT coalesce(max(rowid), 0) FROM articles", [], |r| r.get(0))
-        .map_err(error)?;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) as i64;
-    let parts = (last / ROWS_PER_THREAD).clamp(1, threads);
-    if parts == 1 || library.path() == ":memory:" {
-        return scan(library.connection(), 1, last).map_err(error);
-    }
-    let step = last / parts + 1;
-    let path = library.path();
-    let results: Vec<rusqlite::Result<Vec<IndexRow>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..parts)
-            .map(|part| {
-                let (first, end) = (part * step + 1, ((part + 1) * step).min(last));
-                scope.spawn(move || {
-                    let connection = super::read_connection(path)?;
-                    scan(&connection, first, end)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| {
-                handle.join().unwrap_or_else(|_| {
-                    Err(rusqlite::Error::InvalidParameterName(
-                        "a reading thread failed".into(),
-                    ))
-                })
-            })
-            .collect()
-    });
-    let mut rows = Vec::with_capacity(last.max(0) as usize);
-    for part in results {
-        rows.extend(part.map_err(error)?);
-    }
-    Ok(rows)
+        .map_err(|e| library.error(&e))?;
+    let last = u32::try_from(last).unwrap_or(u32::MAX);
+    let parts = super::in_row_ranges(
+        library,
+        last,
+        ROWS_PER_THREAD,
+        super::cores(),
+        |connection, first, end| scan(connection, i64::from(first), i64::from(end)),
+    )?;
+    Ok(parts.concat())
 }
 
 /// Rows sorted newest first, the latest imported first within a day, undated ones last: a

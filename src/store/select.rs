@@ -326,8 +326,7 @@ const ROWS_PER_PART: u32 = 200_000;
 /// row numbers (`?2..=?3`). A large library on a file is asked in one range per core, each on
 /// its own connection, and the bitmaps are joined.
 fn rows_in_parts(library: &Library, index: &Index, sql: &str, value: &str) -> Result<RowSet> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) as u32;
-    rows_in_ranges(library, index, sql, value, ROWS_PER_PART, threads)
+    rows_in_ranges(library, index, sql, value, ROWS_PER_PART, super::cores())
 }
 
 /// [`rows_in_parts`] with the part size and the most parts given.
@@ -339,42 +338,20 @@ fn rows_in_ranges(
     rows_per_part: u32,
     most_parts: u32,
 ) -> Result<RowSet> {
-    let last = index.max_row();
-    let parts = (last / rows_per_part.max(1)).clamp(1, most_parts.max(1));
-    let ask = |connection: &rusqlite::Connection, first: u32, end: u32| -> rusqlite::Result<RowSet> {
-        let mut statement = connection.prepare_cached(sql)?;
-        let bytes: Option<Vec<u8>> = statement.query_row(params![value, first, end], |row| row.get(0))?;
-        Ok(RowSet::from_bytes(&bytes.unwrap_or_default()))
-    };
-    if parts == 1 || library.path() == ":memory:" {
-        return ask(library.connection(), 0, last).map_err(|e| library.error(&e));
-    }
-    let step = last / parts + 1;
-    let path = library.path();
-    let found: Vec<rusqlite::Result<RowSet>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..parts)
-            .map(|part| {
-                let (first, end) = (part * step, ((part + 1) * step - 1).min(last));
-                scope.spawn(move || {
-                    let connection = super::read_connection(path)?;
-                    ask(&connection, first, end)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|handle| {
-                handle.join().unwrap_or_else(|_| {
-                    Err(rusqlite::Error::InvalidParameterName(
-                        "a lookup thread failed".into(),
-                    ))
-                })
-            })
-            .collect()
-    });
+    let parts = super::in_row_ranges(
+        library,
+        index.max_row(),
+        rows_per_part,
+        most_parts,
+        |connection, first, end| {
+            let mut statement = connection.prepare_cached(sql)?;
+            let bytes: Option<Vec<u8>> = statement.query_row(params![value, first, end], |row| row.get(0))?;
+            Ok(RowSet::from_bytes(&bytes.unwrap_or_default()))
+        },
+    )?;
     let mut rows = RowSet::default();
-    for part in found {
-        rows.union(&part.map_err(|e| library.error(&e))?);
+    for part in &parts {
+        rows.union(part);
     }
     Ok(rows)
 }
