@@ -143,21 +143,14 @@ const INITIALS: &[&str] = &["mke", "ibi", "mt", "bs", "gta", "ajs", "rk"];
 /// Given names for ONA's `---Ends/Name/Name` trailer (fictional).
 const ONA_NAMES: &[&str] = &["Maryam", "Salim", "Thuraiya", "Anas", "Badr", "Huda"];
 
-/// Full month names (TASS, WAM, Yonhap, Kyodo, AZERTAC, APS).
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// A month's full name (TASS, WAM, Yonhap, Kyodo, AZERTAC, APS), counted from 0.
+fn full_month_name(month: usize) -> &'static str {
+    u8::try_from(month % 12 + 1)
+        .ok()
+        .and_then(|number| chrono::Month::try_from(number).ok())
+        .map_or("January", |month| month.name())
+}
+
 /// A month as wire datelines shorten it, March to July in full and September as `Sept`; `AP`
 /// style (Xinhua, Petra on MENAFN) puts a period after a shortened one, Reuters, KUNA, Bernama,
 /// QNA and ONA do not.
@@ -171,7 +164,7 @@ fn short_month(month: usize, period: bool) -> &'static str {
         10 => ("Nov", "Nov."),
         11 => ("Dec", "Dec."),
         other => {
-            let full = MONTHS[other % 12];
+            let full = full_month_name(other);
             (full, full)
         }
     };
@@ -356,7 +349,7 @@ impl Day {
     }
 
     fn full_month(&self) -> &'static str {
-        MONTHS[self.month]
+        full_month_name(self.month)
     }
 
     fn wire_month(&self) -> &'static str {
