@@ -10,6 +10,7 @@ pub mod codec;
 pub mod export;
 pub mod import;
 pub mod index;
+pub mod postings;
 pub mod rows;
 pub mod schema;
 pub mod select;

@@ -319,7 +319,7 @@ fn reindex_reannotates_articles_of_older_annotators() {
             .execute("UPDATE articles SET annotator = 0 WHERE rowid % 2 = 0", [])
             .expect("update");
         connection
-            .execute("DELETE FROM entities WHERE article % 2 = 0", [])
+            .execute("DELETE FROM postings", [])
             .expect("damage the index");
     }
     let stale = count / 2;
@@ -544,15 +544,18 @@ fn the_first_rows_of_a_search_come_before_the_whole_selection() {
 #[test]
 fn a_library_of_an_older_format_is_upgraded_when_opened() {
     let (_dir, library, count) = sample_library();
-    let listed = stdout(newsdesk(&library).args(["list", "--limit", "0"]));
-    {
-        // Format 1 had no headlines table.
-        let connection = rusqlite::Connection::open(&library).expect("open");
-        connection
-            .execute_batch("DROP TABLE headlines; PRAGMA user_version = 1;")
-            .expect("downgrade");
-    }
-    assert_eq!(stdout(newsdesk(&library).args(["list", "--limit", "0"])), listed);
+    let looks = |library: &Path| {
+        [
+            stdout(newsdesk(library).args(["list", "--limit", "0"])),
+            stdout(newsdesk(library).args(["list", "--limit", "0", "entity:Kuwait"])),
+            stdout(newsdesk(library).args(["list", "--limit", "0", "speaker:Al-Rifai"])),
+            stdout(newsdesk(library).arg("stats")),
+        ]
+    };
+    let before = looks(&library);
+    assert!(before.iter().all(|text| text.lines().count() >= 2), "{before:?}");
+    downgrade_to_format_1(&library);
+    assert_eq!(looks(&library), before);
     let version: i64 = rusqlite::Connection::open(&library)
         .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)))
         .expect("version");
@@ -564,4 +567,58 @@ fn a_library_of_an_older_format_is_upgraded_when_opened() {
         .stdout(predicate::str::starts_with(format!(
             "0 imported, {count} already"
         )));
+}
+
+/// Rewrites a library in format 1: no headlines table, and the entity, spelling and speaker
+/// indexes as one row per name and article (decoded here from the blocks of format 3).
+fn downgrade_to_format_1(library: &Path) {
+    let connection = rusqlite::Connection::open(library).expect("open");
+    connection
+        .create_scalar_function(
+            "entry_byte",
+            2,
+            rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+            |context| {
+                let blob = context
+                    .get_raw(0)
+                    .as_blob()
+                    .map_err(|e| rusqlite::Error::UserFunctionError(Box::new(e)))?;
+                let at = context.get::<i64>(1)? as usize;
+                Ok(i64::from(blob[at]))
+            },
+        )
+        .expect("function");
+    connection
+        .execute_batch(
+            "CREATE TEMP TABLE decoded AS
+             WITH RECURSIVE entry (name, kind, block, entries, at) AS (
+                 SELECT name, kind, block, entries, 0 FROM postings
+                 UNION ALL
+                 SELECT name, kind, block, entries, at + 3 FROM entry
+                 WHERE at + 3 < length(entries))
+             SELECT name, kind,
+                    block * 1024 + entry_byte(entries, at) + 256 * entry_byte(entries, at + 1) AS article,
+                    entry_byte(entries, at + 2) AS count
+             FROM entry;
+             CREATE TABLE entities (name INTEGER NOT NULL, kind INTEGER NOT NULL,
+                 article INTEGER NOT NULL, mentions INTEGER NOT NULL,
+                 PRIMARY KEY (name, kind, article)) WITHOUT ROWID;
+             CREATE TABLE entity_names (name INTEGER NOT NULL, article INTEGER NOT NULL,
+                 PRIMARY KEY (name, article)) WITHOUT ROWID;
+             CREATE TABLE speakers (name INTEGER NOT NULL, article INTEGER NOT NULL,
+                 statements INTEGER NOT NULL, canonical INTEGER NOT NULL,
+                 PRIMARY KEY (name, article)) WITHOUT ROWID;
+             INSERT INTO entities SELECT name, kind, article, count FROM decoded WHERE kind <= 5;
+             INSERT INTO entity_names SELECT name, article FROM decoded WHERE kind = 6;
+             INSERT INTO speakers SELECT name, article, count, kind = 7 FROM decoded
+                 WHERE kind IN (7, 8);
+             DROP TABLE postings;
+             DROP TABLE headlines;
+             PRAGMA user_version = 1;",
+        )
+        .expect("downgrade");
+    let rows: i64 = connection
+        .query_row("SELECT count(*) FROM entities", [], |r| r.get(0))
+        .expect("count");
+    assert!(rows > 50, "the old index holds the entries: {rows}");
 }

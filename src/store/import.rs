@@ -442,6 +442,7 @@ fn store(
         for prepared in pending.iter() {
             inserted += usize::from(writer.insert(codes, prepared, now).map_err(error)?);
         }
+        writer.finish().map_err(error)?;
     }
     tx.commit().map_err(error)?;
     tally.imported += inserted;
@@ -523,6 +524,7 @@ pub fn reindex(
                     .replace_annotations(&mut codes, *row, old, new)
                     .map_err(error)?;
             }
+            writer.finish().map_err(error)?;
         }
         tx.commit().map_err(error)?;
         done += rows.len();

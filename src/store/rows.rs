@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Transaction, params};
 
+use super::postings::{self, Changes};
 use super::{Library, Result, StoreError, StoredArticle};
 use crate::annotate::Annotations;
 use crate::annotate::entities::EntityKind;
@@ -355,16 +356,15 @@ fn code_of(tx: &Transaction, insert: &str, select: &str, key: &str, value: &str)
         .query_row(params![key], |row| row.get(0))
 }
 
-/// The statements that write articles, prepared once per transaction.
+/// The statements that write articles, prepared once per transaction, and the index entries
+/// gathered until [`Writer::finish`].
 pub struct Writer<'tx> {
     tx: &'tx Transaction<'tx>,
     article: rusqlite::CachedStatement<'tx>,
     text: rusqlite::CachedStatement<'tx>,
     search: rusqlite::CachedStatement<'tx>,
     headline: rusqlite::CachedStatement<'tx>,
-    entity: rusqlite::CachedStatement<'tx>,
-    spelling: rusqlite::CachedStatement<'tx>,
-    speaker: rusqlite::CachedStatement<'tx>,
+    postings: Changes,
 }
 
 impl<'tx> Writer<'tx> {
@@ -381,14 +381,7 @@ impl<'tx> Writer<'tx> {
             )?,
             search: tx.prepare_cached("INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)")?,
             headline: tx.prepare_cached("INSERT INTO headlines (rowid, headline) VALUES (?1, ?2)")?,
-            entity: tx.prepare_cached(
-                "INSERT OR IGNORE INTO entities (name, kind, article, mentions) VALUES (?1, ?2, ?3, ?4)",
-            )?,
-            spelling: tx
-                .prepare_cached("INSERT OR IGNORE INTO entity_names (name, article) VALUES (?1, ?2)")?,
-            speaker: tx.prepare_cached(
-                "INSERT OR IGNORE INTO speakers (name, article, statements, canonical) VALUES (?1, ?2, ?3, ?4)",
-            )?,
+            postings: Changes::default(),
         })
     }
 
@@ -425,29 +418,46 @@ impl<'tx> Writer<'tx> {
         ])?;
         self.search.execute(params![row, prepared.title, prepared.body])?;
         self.headline.execute(params![row, prepared.headline])?;
-        self.index_rows(codes, row, prepared)?;
+        self.index_entries(codes, row_number(row)?, prepared, false)?;
         Ok(true)
     }
 
-    /// Writes the entity, spelling and speaker rows of an article.
-    pub fn index_rows(&mut self, codes: &mut Codes, row: i64, prepared: &Prepared) -> rusqlite::Result<()> {
+    /// Gathers the entity, spelling and speaker entries of an article, to add or to remove.
+    fn index_entries(
+        &mut self,
+        codes: &mut Codes,
+        row: u32,
+        prepared: &Prepared,
+        remove: bool,
+    ) -> rusqlite::Result<()> {
+        let mut entry = |codes: &mut Codes, name: &Name, kind: i64, count: i64| -> rusqlite::Result<()> {
+            let name = codes.name(self.tx, name)?;
+            if remove {
+                self.postings.remove(name, kind, row);
+            } else {
+                self.postings.add(name, kind, row, count);
+            }
+            Ok(())
+        };
         for (canonical, kind, mentions) in &prepared.entities {
-            let name = codes.name(self.tx, canonical)?;
-            self.entity.execute(params![name, kind, row, mentions])?;
+            entry(codes, canonical, *kind, *mentions)?;
         }
         for spelling in &prepared.names {
-            let name = codes.name(self.tx, spelling)?;
-            self.spelling.execute(params![name, row])?;
+            entry(codes, spelling, postings::SPELLING, 1)?;
         }
         for (spelling, statements, canonical) in &prepared.speakers {
-            let name = codes.name(self.tx, spelling)?;
-            self.speaker.execute(params![name, row, statements, canonical])?;
+            let kind = if *canonical {
+                postings::SPEAKER
+            } else {
+                postings::SPEAKER_SPELLING
+            };
+            entry(codes, spelling, kind, *statements)?;
         }
         Ok(())
     }
 
-    /// Replaces the annotations of a stored article (reindexing): `old` are the rows its
-    /// previous annotations gave, deleted by their keys.
+    /// Replaces the annotations of a stored article (reindexing): `old` are the entries its
+    /// previous annotations gave, removed before the new ones are added.
     pub fn replace_annotations(
         &mut self,
         codes: &mut Codes,
@@ -455,28 +465,26 @@ impl<'tx> Writer<'tx> {
         old: &Prepared,
         new: &Prepared,
     ) -> rusqlite::Result<()> {
-        let tx = self.tx;
-        for (canonical, kind, _) in &old.entities {
-            let name = codes.name(tx, canonical)?;
-            tx.prepare_cached("DELETE FROM entities WHERE name = ?1 AND kind = ?2 AND article = ?3")?
-                .execute(params![name, kind, row])?;
-        }
-        for spelling in &old.names {
-            let name = codes.name(tx, spelling)?;
-            tx.prepare_cached("DELETE FROM entity_names WHERE name = ?1 AND article = ?2")?
-                .execute(params![name, row])?;
-        }
-        for (spelling, _, _) in &old.speakers {
-            let name = codes.name(tx, spelling)?;
-            tx.prepare_cached("DELETE FROM speakers WHERE name = ?1 AND article = ?2")?
-                .execute(params![name, row])?;
-        }
-        tx.prepare_cached("UPDATE texts SET annotations = ?1 WHERE rowid = ?2")?
+        let number = row_number(row)?;
+        self.index_entries(codes, number, old, true)?;
+        self.tx
+            .prepare_cached("UPDATE texts SET annotations = ?1 WHERE rowid = ?2")?
             .execute(params![new.annotations, row])?;
-        tx.prepare_cached("UPDATE articles SET annotator = ?1 WHERE rowid = ?2")?
+        self.tx
+            .prepare_cached("UPDATE articles SET annotator = ?1 WHERE rowid = ?2")?
             .execute(params![new.annotator, row])?;
-        self.index_rows(codes, row, new)
+        self.index_entries(codes, number, new, false)
     }
+
+    /// Writes the index entries gathered; call before committing.
+    pub fn finish(mut self) -> rusqlite::Result<()> {
+        self.postings.write(self.tx)
+    }
+}
+
+/// A row number as the index keeps it (articles are numbered from 1, far below 2^32).
+fn row_number(row: i64) -> rusqlite::Result<u32> {
+    u32::try_from(row).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(0, row))
 }
 
 /// Reads an article back.

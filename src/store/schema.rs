@@ -12,12 +12,21 @@ pub const APPLICATION_ID: i64 = 0x4E45_5753;
 /// The schema version this build writes and reads.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// A step from one schema version to the next.
+enum Migration {
+    /// Statements to run.
+    Sql(&'static str),
+    /// A conversion the program carries out.
+    Code(fn(&Connection) -> rusqlite::Result<()>),
+}
+
 /// `MIGRATIONS[n]` takes a library from version `n` to `n + 1` (version 0 is a new file).
-const MIGRATIONS: &[&str] = &[
+const MIGRATIONS: &[Migration] = &[
     // 1: articles (compact rows), texts (bodies and annotations), a dictionary of entity
     // names, the entity, spelling and speaker indexes by name number, and the full-text index
     // over titles and bodies.
-    "CREATE TABLE agencies (
+    Migration::Sql(
+        "CREATE TABLE agencies (
         code INTEGER PRIMARY KEY,
         abbr TEXT NOT NULL UNIQUE,
         name TEXT NOT NULL
@@ -72,9 +81,11 @@ const MIGRATIONS: &[&str] = &[
         title, body, content = 'texts', content_rowid = 'rowid',
         tokenize = 'unicode61 remove_diacritics 2'
     );",
+    ),
     // 2: the headline of every article in a small table of its own, so that a list reads a
     // screenful of headlines without touching the bodies.
-    "CREATE TABLE headlines (
+    Migration::Sql(
+        "CREATE TABLE headlines (
         rowid INTEGER PRIMARY KEY,
         headline TEXT NOT NULL
     );
@@ -84,6 +95,10 @@ const MIGRATIONS: &[&str] = &[
                 ELSE substr(body, 1, min(300, instr(body || char(10, 10), char(10, 10)) - 1))
            END
     FROM texts;",
+    ),
+    // 3: the entity, spelling and speaker indexes as blocks of articles per name (see
+    // `postings`), in place of one row per name and article.
+    Migration::Code(super::postings::migrate_from_rows),
 ];
 
 /// Checks that the connection holds a newsdesk library of a version this build reads, creating
@@ -148,8 +163,11 @@ pub fn prepare(connection: &Connection, path: &str, writable: bool) -> Result<()
 fn migrate(connection: &Connection, from: i64) -> rusqlite::Result<()> {
     connection.execute_batch("BEGIN IMMEDIATE")?;
     let result = (|| {
-        for sql in &MIGRATIONS[from as usize..] {
-            connection.execute_batch(sql)?;
+        for migration in &MIGRATIONS[from as usize..] {
+            match migration {
+                Migration::Sql(sql) => connection.execute_batch(sql)?,
+                Migration::Code(convert) => convert(connection)?,
+            }
         }
         connection.execute_batch(&format!(
             "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {VERSION};"

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::index::{Index, IndexRow, NO_DAY, READ, STARRED};
+use super::postings;
 use super::rows::{day_number, name_key};
 use super::{Library, Result, StoreError};
 use crate::agencies::registry;
@@ -80,14 +81,13 @@ impl RowSet {
         RowSet { words }
     }
 
-    /// Adds the rows of another set.
-    fn union(&mut self, other: &RowSet) {
-        if other.words.len() > self.words.len() {
-            self.words.resize(other.words.len(), 0);
+    /// Adds a row.
+    fn insert(&mut self, row: u32) {
+        let word = row as usize / 64;
+        if word >= self.words.len() {
+            self.words.resize(word + 1, 0);
         }
-        for (word, more) in self.words.iter_mut().zip(&other.words) {
-            *word |= more;
-        }
+        self.words[word] |= 1 << (row % 64);
     }
 
     fn contains(&self, row: u32) -> bool {
@@ -288,24 +288,11 @@ fn compile(library: &Library, index: &Index, term: &Term, today: NaiveDate) -> R
             State::Starred => Check::Flag(STARRED, true),
             State::Unstarred => Check::Flag(STARRED, false),
         },
-        Condition::Entity(name) => Check::Rows(rows_in_parts(
+        Condition::Entity(name) => Check::Rows(rows_naming(library, name, (0, postings::SPELLING))?),
+        Condition::Speaker(name) => Check::Rows(rows_naming(
             library,
-            index,
-            "SELECT newsdesk_rows(article) FROM (
-                 SELECT article FROM entities
-                 WHERE name = (SELECT id FROM names WHERE key = ?1)
-                   AND kind IN (0, 1, 2, 3, 4, 5) AND article BETWEEN ?2 AND ?3
-                 UNION ALL
-                 SELECT article FROM entity_names
-                 WHERE name = (SELECT id FROM names WHERE key = ?1) AND article BETWEEN ?2 AND ?3)",
-            &name_key(name),
-        )?),
-        Condition::Speaker(name) => Check::Rows(rows_in_parts(
-            library,
-            index,
-            "SELECT newsdesk_rows(article) FROM speakers
-             WHERE name = (SELECT id FROM names WHERE key = ?1) AND article BETWEEN ?2 AND ?3",
-            &name_key(name),
+            name,
+            (postings::SPEAKER, postings::SPEAKER_SPELLING),
         )?),
         Condition::Word(_) | Condition::Phrase(_) => {
             let expression = text_expression(&term.condition).unwrap_or_default();
@@ -319,40 +306,13 @@ fn same_text(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase()
 }
 
-/// Rows looked up per thread at least: a smaller library is asked in one piece.
-const ROWS_PER_PART: u32 = 200_000;
-
-/// The rows an SQL query gathers with `newsdesk_rows(...)`, given a text (`?1`) and a range of
-/// row numbers (`?2..=?3`). A large library on a file is asked in one range per core, each on
-/// its own connection, and the bitmaps are joined.
-fn rows_in_parts(library: &Library, index: &Index, sql: &str, value: &str) -> Result<RowSet> {
-    rows_in_ranges(library, index, sql, value, ROWS_PER_PART, super::cores())
-}
-
-/// [`rows_in_parts`] with the part size and the most parts given.
-fn rows_in_ranges(
-    library: &Library,
-    index: &Index,
-    sql: &str,
-    value: &str,
-    rows_per_part: u32,
-    most_parts: u32,
-) -> Result<RowSet> {
-    let parts = super::in_row_ranges(
-        library,
-        index.max_row(),
-        rows_per_part,
-        most_parts,
-        |connection, first, end| {
-            let mut statement = connection.prepare_cached(sql)?;
-            let bytes: Option<Vec<u8>> = statement.query_row(params![value, first, end], |row| row.get(0))?;
-            Ok(RowSet::from_bytes(&bytes.unwrap_or_default()))
-        },
-    )?;
+/// The articles naming `name` as one of `kinds` (see [`postings`]).
+fn rows_naming(library: &Library, name: &str, kinds: (i64, i64)) -> Result<RowSet> {
     let mut rows = RowSet::default();
-    for part in &parts {
-        rows.union(part);
-    }
+    postings::rows_naming(library.connection(), &name_key(name), kinds, |row| {
+        rows.insert(row)
+    })
+    .map_err(|error| library.error(&error))?;
     Ok(rows)
 }
 
@@ -429,36 +389,4 @@ fn search(library: &Library, expression: &str) -> Result<RowSet> {
         },
         other => other,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::store::Mode;
-    use crate::store::import::{Options, Sources, import};
-
-    #[test]
-    fn a_lookup_in_parallel_ranges_finds_what_one_lookup_finds() {
-        let dir = tempfile::TempDir::new().expect("temp dir");
-        let path = dir.path().join("library.db");
-        let mut library = Library::open(&path, Mode::Create).expect("library");
-        let sources = Sources {
-            paths: Vec::new(),
-            samples: true,
-        };
-        import(&mut library, &sources, Options::default(), &mut |_| {}).expect("import");
-        let index = library.index().expect("index");
-        let sql = "SELECT newsdesk_rows(article) FROM entities
-                   WHERE name = (SELECT id FROM names WHERE key = ?1)
-                     AND kind IN (0, 1, 2, 3, 4, 5) AND article BETWEEN ?2 AND ?3";
-        let whole = rows_in_ranges(&library, &index, sql, "kuwait", u32::MAX, 1).expect("rows");
-        let parts = rows_in_ranges(&library, &index, sql, "kuwait", 4, 5).expect("rows");
-        let members = |set: &RowSet| {
-            (0..=index.max_row())
-                .filter(|&r| set.contains(r))
-                .collect::<Vec<_>>()
-        };
-        assert!(members(&whole).len() >= 10, "{:?}", members(&whole));
-        assert_eq!(members(&parts), members(&whole));
-    }
 }

@@ -1,12 +1,13 @@
 //! Figures about a selection of articles: counts by agency and by month, the entities mentioned
 //! in most articles and the speakers with most statements.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::Datelike;
 use rusqlite::params;
 
 use super::index::Index;
+use super::postings;
 use super::rows::KINDS;
 use super::select::Selection;
 use super::{Library, Result};
@@ -45,9 +46,26 @@ pub fn stats(library: &Library, index: &Index, selection: &Selection, top: usize
         })
         .collect();
     agencies.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
-    let error = |e: rusqlite::Error| library.error(&e);
-    let connection = library.connection();
-    // The selection as a bitmap that SQLite consults while scanning the index tables once.
+    let (entities, speakers) = top_names(library, selection, top).map_err(|error| library.error(&error))?;
+    Ok(Stats {
+        articles: selection.rows.len(),
+        agencies,
+        months: months.into_iter().map(|((y, m), n)| (y, m, n)).collect(),
+        entities,
+        speakers,
+    })
+}
+
+/// Top entities and top speakers, as [`Stats`] holds them.
+type TopNames = (
+    Vec<(String, EntityKind, usize, usize)>,
+    Vec<(String, usize, usize)>,
+);
+
+/// The entities named in most selected articles (canonical name, kind, articles, mentions)
+/// and the speakers of most statements (canonical name, articles, statements), each at most
+/// `top`, read in one pass over the index of names.
+fn top_names(library: &Library, selection: &Selection, top: usize) -> rusqlite::Result<TopNames> {
     let mut selected: Vec<u64> = Vec::new();
     for row in &selection.rows {
         let word = row.row as usize / 64;
@@ -56,75 +74,60 @@ pub fn stats(library: &Library, index: &Index, selection: &Selection, top: usize
         }
         selected[word] |= 1 << (row.row % 64);
     }
-    connection
-        .create_scalar_function(
-            "newsdesk_selected",
-            1,
-            rusqlite::functions::FunctionFlags::SQLITE_UTF8
-                | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
-            move |context| {
-                let row = context.get::<i64>(0)?;
-                Ok(usize::try_from(row).ok().is_some_and(|row| {
-                    selected
-                        .get(row / 64)
-                        .is_some_and(|word| word & (1 << (row % 64)) != 0)
-                }))
-            },
-        )
-        .map_err(error)?;
+    let is_selected = |row: u32| {
+        selected
+            .get(row as usize / 64)
+            .is_some_and(|word| word & (1 << (row % 64)) != 0)
+    };
+    // Articles and count by (name, kind).
+    let mut totals: HashMap<(i64, i64), (usize, usize)> = HashMap::new();
+    let connection = library.connection();
+    let mut statement = connection.prepare(&format!(
+        "SELECT name, kind, block, entries FROM postings
+         WHERE kind <= {} OR kind = {}",
+        postings::LAST_ENTITY_KIND,
+        postings::SPEAKER
+    ))?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let (name, kind, block): (i64, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        let blob = row.get_ref(3)?.as_blob()?;
+        let (mut articles, mut count) = (0, 0);
+        for (article, times) in postings::entries(block, blob) {
+            if is_selected(article) {
+                articles += 1;
+                count += times as usize;
+            }
+        }
+        if articles > 0 {
+            let total = totals.entry((name, kind)).or_insert((0, 0));
+            total.0 += articles;
+            total.1 += count;
+        }
+    }
+    let mut ranked: Vec<((i64, i64), (usize, usize))> = totals.into_iter().collect();
+    let mut names = connection.prepare_cached("SELECT name FROM names WHERE id = ?1")?;
+    let mut name_of = |id: i64| -> rusqlite::Result<String> { names.query_row(params![id], |r| r.get(0)) };
+    // Entities by articles then mentions; speakers by statements then articles; then by name.
+    ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut entities = Vec::new();
+    for ((name, kind), (articles, mentions)) in
+        ranked.iter().filter(|(k, _)| k.1 != postings::SPEAKER).take(top)
     {
-        let mut statement = connection
-            .prepare(
-                "SELECT n.name, e.kind, e.articles, e.mentions
-                 FROM (SELECT name, kind, count(*) AS articles, sum(mentions) AS mentions
-                       FROM entities WHERE newsdesk_selected(article)
-                       GROUP BY name, kind ORDER BY 3 DESC, 4 DESC LIMIT ?1) AS e
-                 JOIN names n ON n.id = e.name ORDER BY 3 DESC, 4 DESC, 1",
-            )
-            .map_err(error)?;
-        let found = statement
-            .query_map(params![top as i64], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, i64>(3)?,
-                ))
-            })
-            .map_err(error)?;
-        for item in found {
-            let (name, kind, articles, mentions) = item.map_err(error)?;
-            let kind = KINDS.get(kind as usize).copied().unwrap_or(EntityKind::Misc);
-            entities.push((name, kind, articles as usize, mentions as usize));
-        }
+        let kind = KINDS.get(*kind as usize).copied().unwrap_or(EntityKind::Misc);
+        entities.push((name_of(*name)?, kind, *articles, *mentions));
     }
-    let mut speakers = Vec::new();
-    {
-        let mut statement = connection
-            .prepare(
-                "SELECT n.name, p.articles, p.statements
-                 FROM (SELECT name, count(*) AS articles, sum(statements) AS statements
-                       FROM speakers WHERE canonical AND newsdesk_selected(article)
-                       GROUP BY name ORDER BY 3 DESC, 2 DESC LIMIT ?1) AS p
-                 JOIN names n ON n.id = p.name ORDER BY 3 DESC, 2 DESC, 1",
-            )
-            .map_err(error)?;
-        let found = statement
-            .query_map(params![top as i64], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
-            })
-            .map_err(error)?;
-        for item in found {
-            let (name, articles, statements) = item.map_err(error)?;
-            speakers.push((name, articles as usize, statements as usize));
-        }
+    entities.sort_by(|a, b| b.2.cmp(&a.2).then(b.3.cmp(&a.3)).then_with(|| a.0.cmp(&b.0)));
+    let mut speakers: Vec<(i64, usize, usize)> = ranked
+        .iter()
+        .filter(|(k, _)| k.1 == postings::SPEAKER)
+        .map(|((name, _), (articles, statements))| (*name, *articles, *statements))
+        .collect();
+    speakers.sort_unstable_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.0.cmp(&b.0)));
+    let mut top_speakers = Vec::new();
+    for (name, articles, statements) in speakers.into_iter().take(top) {
+        top_speakers.push((name_of(name)?, articles, statements));
     }
-    Ok(Stats {
-        articles: selection.rows.len(),
-        agencies,
-        months: months.into_iter().map(|((y, m), n)| (y, m, n)).collect(),
-        entities,
-        speakers,
-    })
+    top_speakers.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then_with(|| a.0.cmp(&b.0)));
+    Ok((entities, top_speakers))
 }

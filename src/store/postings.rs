@@ -1,0 +1,308 @@
+//! The index of names: for every name and kind (an entity kind, a spelling, a speaker), the
+//! articles naming it, kept in blocks of [`BLOCK_ROWS`] row numbers. A block is one row whose
+//! blob lists its articles in order, each with a count (mentions, or statements).
+//!
+//! An import writes a batch's entries with one blob per name and block, rather than one index
+//! row per name and article, and a filter reads a name's blocks in one range.
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// The kind of a spelling of an entity other than its canonical name (the entity kinds are
+/// 0..=5, see [`super::rows::KINDS`]).
+pub const SPELLING: i64 = 6;
+/// The kind of a speaker named by the canonical name of its entity.
+pub const SPEAKER: i64 = 7;
+/// The kind of a speaker named by another spelling (a surname, an unresolved name).
+pub const SPEAKER_SPELLING: i64 = 8;
+/// The largest entity kind code.
+pub const LAST_ENTITY_KIND: i64 = 5;
+
+/// Bits of a row number that place it within its block.
+const BLOCK_BITS: u32 = 10;
+/// Row numbers per block.
+pub const BLOCK_ROWS: u32 = 1 << BLOCK_BITS;
+/// Bytes of one entry: the row's place in its block (16 bits, little-endian) and its count.
+const ENTRY_BYTES: usize = 3;
+
+/// The block of a row number, and the row's place in it.
+fn split(row: u32) -> (i64, u16) {
+    (i64::from(row >> BLOCK_BITS), (row & (BLOCK_ROWS - 1)) as u16)
+}
+
+/// The entries of a stored block: the row's place in the block and its count, in row order.
+/// Trailing bytes that do not make a whole entry are ignored.
+fn parse(blob: &[u8]) -> Vec<(u16, u8)> {
+    blob.chunks_exact(ENTRY_BYTES)
+        .map(|entry| (u16::from_le_bytes([entry[0], entry[1]]), entry[2]))
+        .collect()
+}
+
+/// The stored form of a block's entries.
+fn encode(entries: &[(u16, u8)]) -> Vec<u8> {
+    let mut blob = Vec::with_capacity(entries.len() * ENTRY_BYTES);
+    for (place, count) in entries {
+        blob.extend_from_slice(&place.to_le_bytes());
+        blob.push(*count);
+    }
+    blob
+}
+
+/// The row numbers and counts of a stored block.
+pub fn entries(block: i64, blob: &[u8]) -> impl Iterator<Item = (u32, u32)> + '_ {
+    let base = u32::try_from(block).unwrap_or(u32::MAX >> BLOCK_BITS) << BLOCK_BITS;
+    blob.chunks_exact(ENTRY_BYTES).map(move |entry| {
+        let place = u32::from(u16::from_le_bytes([entry[0], entry[1]]));
+        (base | place, u32::from(entry[2]))
+    })
+}
+
+/// A count as stored: at least 1 (an entry is a mention), at most 255.
+fn stored_count(count: i64) -> u8 {
+    count.clamp(1, i64::from(u8::MAX)) as u8
+}
+
+/// Entries to add and remove, gathered over a batch and written at its end.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// By (name, kind, block): the changes in the order made; a count of 0 removes the row.
+    blocks: HashMap<(i64, i64, i64), Vec<(u16, u8)>>,
+    /// Changes held.
+    held: usize,
+}
+
+impl Changes {
+    /// Records that article `row` names `name` (as `kind`) `count` times.
+    pub fn add(&mut self, name: i64, kind: i64, row: u32, count: i64) {
+        self.change(name, kind, row, stored_count(count));
+    }
+
+    /// Records that article `row` no longer names `name` as `kind`.
+    pub fn remove(&mut self, name: i64, kind: i64, row: u32) {
+        self.change(name, kind, row, 0);
+    }
+
+    fn change(&mut self, name: i64, kind: i64, row: u32, count: u8) {
+        let (block, place) = split(row);
+        self.blocks
+            .entry((name, kind, block))
+            .or_default()
+            .push((place, count));
+        self.held += 1;
+    }
+
+    /// The number of changes held.
+    pub fn len(&self) -> usize {
+        self.held
+    }
+
+    /// Whether no change is held.
+    pub fn is_empty(&self) -> bool {
+        self.held == 0
+    }
+
+    /// Writes the changes, one read and one write per block touched, and forgets them.
+    pub fn write(&mut self, connection: &Connection) -> rusqlite::Result<()> {
+        let mut blocks: Vec<_> = self.blocks.drain().collect();
+        self.held = 0;
+        blocks.sort_unstable_by_key(|(key, _)| *key);
+        let mut read = connection
+            .prepare_cached("SELECT entries FROM postings WHERE name = ?1 AND kind = ?2 AND block = ?3")?;
+        let mut put = connection.prepare_cached(
+            "INSERT OR REPLACE INTO postings (name, kind, block, entries) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        let mut delete =
+            connection.prepare_cached("DELETE FROM postings WHERE name = ?1 AND kind = ?2 AND block = ?3")?;
+        for ((name, kind, block), changes) in blocks {
+            let stored: Option<Vec<u8>> = read
+                .query_row(params![name, kind, block], |row| row.get(0))
+                .optional()?;
+            let mut entries = stored.as_deref().map(parse).unwrap_or_default();
+            apply(&mut entries, &changes);
+            if entries.is_empty() {
+                delete.execute(params![name, kind, block])?;
+            } else {
+                put.execute(params![name, kind, block, encode(&entries)])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Applies changes in order to a block's entries (kept in row order).
+fn apply(entries: &mut Vec<(u16, u8)>, changes: &[(u16, u8)]) {
+    for &(place, count) in changes {
+        // An import only appends: check the end before searching.
+        let at = match entries.last() {
+            Some(&(last, _)) if last < place => Err(entries.len()),
+            None => Err(0),
+            _ => entries.binary_search_by_key(&place, |&(p, _)| p),
+        };
+        match (at, count) {
+            (Ok(i), 0) => {
+                entries.remove(i);
+            }
+            (Ok(i), _) => entries[i].1 = count,
+            (Err(_), 0) => {}
+            (Err(i), _) => entries.insert(i, (place, count)),
+        }
+    }
+}
+
+/// Calls `found` with the row number of every article naming `key` (a name key, see
+/// [`super::rows::name_key`]) as one of `kinds`.
+pub fn rows_naming(
+    connection: &Connection,
+    key: &str,
+    kinds: (i64, i64),
+    mut found: impl FnMut(u32),
+) -> rusqlite::Result<()> {
+    let mut statement = connection.prepare_cached(
+        "SELECT block, entries FROM postings
+         WHERE name = (SELECT id FROM names WHERE key = ?1) AND kind BETWEEN ?2 AND ?3",
+    )?;
+    let mut rows = statement.query(params![key, kinds.0, kinds.1])?;
+    while let Some(row) = rows.next()? {
+        let block: i64 = row.get(0)?;
+        let blob = row.get_ref(1)?.as_blob()?;
+        for (article, _) in entries(block, blob) {
+            found(article);
+        }
+    }
+    Ok(())
+}
+
+/// Changes held before the migration writes them, to bound its memory.
+const MIGRATION_CHANGES: usize = 4_000_000;
+
+/// Schema version 3: builds the postings from the index tables of version 2 (one row per name
+/// and article) and drops those.
+pub fn migrate_from_rows(transaction: &Connection) -> rusqlite::Result<()> {
+    transaction.execute_batch(
+        "CREATE TABLE postings (
+            name INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            block INTEGER NOT NULL,
+            entries BLOB NOT NULL,
+            PRIMARY KEY (name, kind, block)
+        ) WITHOUT ROWID;",
+    )?;
+    let sources = [
+        "SELECT name, kind, article, mentions FROM entities".to_string(),
+        format!("SELECT name, {SPELLING}, article, 1 FROM entity_names"),
+        format!(
+            "SELECT name, CASE WHEN canonical THEN {SPEAKER} ELSE {SPEAKER_SPELLING} END, article, statements
+             FROM speakers"
+        ),
+    ];
+    let mut changes = Changes::default();
+    for sql in &sources {
+        let mut statement = transaction.prepare(sql)?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let article: i64 = row.get(2)?;
+            if let Ok(article) = u32::try_from(article) {
+                changes.add(row.get(0)?, row.get(1)?, article, row.get(3)?);
+            }
+            if changes.len() >= MIGRATION_CHANGES {
+                changes.write(transaction)?;
+            }
+        }
+    }
+    changes.write(transaction)?;
+    transaction.execute_batch("DROP TABLE entities; DROP TABLE entity_names; DROP TABLE speakers;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Connection {
+        let connection = Connection::open_in_memory().expect("memory");
+        connection
+            .execute_batch(
+                "CREATE TABLE postings (name INTEGER NOT NULL, kind INTEGER NOT NULL,
+                 block INTEGER NOT NULL, entries BLOB NOT NULL, PRIMARY KEY (name, kind, block))
+                 WITHOUT ROWID;
+                 CREATE TABLE names (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL);
+                 INSERT INTO names VALUES (1, 'kuwait', 'Kuwait'), (2, 'doha', 'Doha');",
+            )
+            .expect("schema");
+        connection
+    }
+
+    fn naming(connection: &Connection, key: &str, kinds: (i64, i64)) -> Vec<u32> {
+        let mut rows = Vec::new();
+        rows_naming(connection, key, kinds, |row| rows.push(row)).expect("read");
+        rows
+    }
+
+    #[test]
+    fn entries_written_in_batches_read_back_in_row_order() {
+        let connection = table();
+        let mut changes = Changes::default();
+        for row in [5, 1023, 1024, 70_000] {
+            changes.add(1, 2, row, 3);
+        }
+        changes.add(2, 2, 7, 1);
+        changes.write(&connection).expect("write");
+        assert!(changes.is_empty());
+        // A later batch appends to the blocks already stored and starts new ones.
+        changes.add(1, 2, 1030, 1);
+        changes.add(1, SPELLING, 9, 1);
+        changes.write(&connection).expect("write");
+        assert_eq!(
+            naming(&connection, "kuwait", (0, LAST_ENTITY_KIND)),
+            [5, 1023, 1024, 1030, 70_000]
+        );
+        assert_eq!(
+            naming(&connection, "kuwait", (0, SPELLING)),
+            [5, 1023, 1024, 1030, 70_000, 9]
+        );
+        assert_eq!(naming(&connection, "doha", (0, LAST_ENTITY_KIND)), [7]);
+        assert_eq!(
+            naming(&connection, "nowhere", (0, SPEAKER_SPELLING)),
+            Vec::<u32>::new()
+        );
+    }
+
+    #[test]
+    fn removed_entries_are_gone_and_empty_blocks_deleted() {
+        let connection = table();
+        let mut changes = Changes::default();
+        changes.add(1, 0, 3, 2);
+        changes.add(1, 0, 4, 2);
+        changes.add(1, 1, 2000, 1);
+        changes.write(&connection).expect("write");
+        changes.remove(1, 0, 3);
+        changes.remove(1, 1, 2000);
+        changes.add(1, 1, 2000, 1);
+        changes.remove(1, 0, 99);
+        changes.write(&connection).expect("write");
+        assert_eq!(naming(&connection, "kuwait", (0, 0)), [4]);
+        assert_eq!(
+            naming(&connection, "kuwait", (1, 1)),
+            [2000],
+            "removed, then added again"
+        );
+        changes.remove(1, 0, 4);
+        changes.write(&connection).expect("write");
+        let blocks: i64 = connection
+            .query_row("SELECT count(*) FROM postings WHERE kind = 0", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(blocks, 0);
+    }
+
+    #[test]
+    fn counts_are_kept_between_one_and_255() {
+        let entries_of = |count| {
+            let mut stored = Vec::new();
+            apply(&mut stored, &[(7, stored_count(count))]);
+            entries(2, &encode(&stored)).collect::<Vec<_>>()
+        };
+        assert_eq!(entries_of(4), [(2 * BLOCK_ROWS + 7, 4)]);
+        assert_eq!(entries_of(0), [(2 * BLOCK_ROWS + 7, 1)]);
+        assert_eq!(entries_of(1000), [(2 * BLOCK_ROWS + 7, 255)]);
+    }
+}
