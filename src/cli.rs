@@ -1,6 +1,7 @@
 //! The library's subcommands: import, reindex, list, show, stats, export and generate. Each
 //! opens the library, calls the store and prints.
 
+use std::ffi::OsString;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -145,6 +146,62 @@ pub fn run_reindex(library: &Path) -> Result<ExitCode> {
         started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The subcommands that take a filter.
+const FILTERING: [&str; 3] = ["list", "stats", "export"];
+
+/// The command line with the options of a filtering command moved before its filter, so that
+/// `list agency:KUNA --limit 5` means what it says: the filter takes every word after it,
+/// negations (`-term`) included, and would read a later option as part of itself. A word
+/// starting with `--` is never a filter term; everything after a bare `--` is left as it is.
+pub fn options_before_filter(args: Vec<OsString>, command: &clap::Command) -> Vec<OsString> {
+    let takes_value = |scope: &clap::Command, long: &str| {
+        scope
+            .get_arguments()
+            .chain(command.get_arguments())
+            .find(|arg| arg.get_long() == Some(long))
+            .is_some_and(|arg| arg.get_action().takes_values())
+    };
+    // The subcommand: the first word that is not an option of newsdesk itself or its value.
+    let mut at = 1;
+    while let Some(text) = args.get(at).and_then(|arg| arg.to_str()) {
+        match text.strip_prefix("--") {
+            Some(long) if !long.contains('=') && takes_value(command, long) => at += 2,
+            Some(_) => at += 1,
+            None => break,
+        }
+    }
+    let Some(subcommand) = args
+        .get(at)
+        .and_then(|arg| arg.to_str())
+        .filter(|name| FILTERING.contains(name))
+        .and_then(|name| command.find_subcommand(name))
+    else {
+        return args;
+    };
+    let mut options = Vec::new();
+    let mut words = Vec::new();
+    let mut rest = args[at + 1..].iter();
+    while let Some(arg) = rest.next() {
+        match arg.to_str() {
+            Some("--") => {
+                words.push(arg.clone());
+                words.extend(rest.by_ref().cloned());
+            }
+            Some(text) if text.starts_with("--") => {
+                options.push(arg.clone());
+                if !text.contains('=') && takes_value(subcommand, &text[2..]) {
+                    options.extend(rest.next().cloned());
+                }
+            }
+            _ => words.push(arg.clone()),
+        }
+    }
+    let mut reordered = args[..=at].to_vec();
+    reordered.extend(options);
+    reordered.extend(words);
+    reordered
 }
 
 /// The filter words given on the command line, parsed as one filter.

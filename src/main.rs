@@ -194,7 +194,8 @@ enum Output {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args = cli::options_before_filter(std::env::args_os().collect(), &Cli::command());
+    let cli = Cli::parse_from(args);
     if cli.command.is_some() && !cli.paths.is_empty() {
         // `args_conflicts_with_subcommands` would also refuse `--library FILE import`.
         Cli::command()

@@ -622,3 +622,30 @@ fn downgrade_to_format_1(library: &Path) {
         .expect("count");
     assert!(rows > 50, "the old index holds the entries: {rows}");
 }
+
+#[test]
+fn options_after_the_filter_are_options() {
+    let (_dir, library, _count) = sample_library();
+    let kuna = list(&library, &["agency:KUNA"]);
+    assert!(kuna.len() >= 2, "{kuna:?}");
+    let ids = |text: &str| {
+        json_lines(text)
+            .into_iter()
+            .map(|v| v["id"].clone())
+            .collect::<Vec<_>>()
+    };
+    let before =
+        stdout(newsdesk(&library).args(["list", "--json", "--limit", "1", "--sort", "date", "agency:KUNA"]));
+    let after =
+        stdout(newsdesk(&library).args(["list", "agency:KUNA", "--limit", "1", "--json", "--sort=date"]));
+    assert_eq!(ids(&after), ids(&before));
+    assert_eq!(ids(&after).len(), 1);
+    let negated = stdout(newsdesk(&library).args(["list", "-agency:KUNA", "--json", "--limit", "0"]));
+    assert_eq!(json_lines(&negated).len() + kuna.len(), list(&library, &[]).len());
+    // After a bare `--` every word is filter: `--json` is then a bad term.
+    newsdesk(&library)
+        .args(["list", "--", "--json"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("bad filter"));
+}
