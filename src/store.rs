@@ -411,6 +411,21 @@ pub struct StoredArticle {
     pub starred: bool,
 }
 
+/// Whether an I/O error of SQLite's happened while writing, growing or syncing the file.
+fn is_write_failure(error: &rusqlite::Error) -> bool {
+    use rusqlite::ffi;
+    let rusqlite::Error::SqliteFailure(failure, _) = error else {
+        return false;
+    };
+    [
+        ffi::SQLITE_IOERR_WRITE,
+        ffi::SQLITE_IOERR_FSYNC,
+        ffi::SQLITE_IOERR_TRUNCATE,
+        ffi::SQLITE_IOERR_SHMSIZE,
+    ]
+    .contains(&failure.extended_code)
+}
+
 /// A one-line reason for an SQLite failure, naming the library.
 pub(crate) fn sqlite_error(path: &str, error: &rusqlite::Error) -> StoreError {
     use rusqlite::ErrorCode;
@@ -423,6 +438,10 @@ pub(crate) fn sqlite_error(path: &str, error: &rusqlite::Error) -> StoreError {
         }
         Some(ErrorCode::ReadOnly) => "the library is read-only".to_string(),
         Some(ErrorCode::DiskFull) => "the disk is full; nothing after the last batch was stored".to_string(),
+        Some(ErrorCode::SystemIoFailure) if is_write_failure(error) => {
+            "cannot write to the disk (full, or the file too large); nothing after the last batch was stored"
+                .to_string()
+        }
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
             "the library is busy: another newsdesk is writing to it".to_string()
         }

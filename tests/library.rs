@@ -649,3 +649,110 @@ fn options_after_the_filter_are_options() {
         .failure()
         .stderr(predicate::str::contains("bad filter"));
 }
+
+/// A command running newsdesk as a user the file permissions apply to: as itself, or, when the
+/// tests run as root (which permissions do not bind), as `nobody` through `setpriv`.
+fn newsdesk_bound_by_permissions(library: &Path) -> Command {
+    use std::os::unix::fs::MetadataExt;
+    let probe = library.with_extension("probe");
+    std::fs::write(&probe, "").expect("write");
+    let root = std::fs::metadata(&probe).expect("metadata").uid() == 0;
+    std::fs::remove_file(&probe).expect("remove");
+    if !root {
+        return newsdesk(library);
+    }
+    let mut command = Command::new("setpriv");
+    command
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(assert_cmd::cargo::cargo_bin("newsdesk"))
+        .env_remove("NO_COLOR")
+        .env_remove("NEWSDESK_LIBRARY")
+        .arg("--library")
+        .arg(library);
+    command
+}
+
+#[test]
+fn a_read_only_library_is_refused_in_one_line_and_left_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, library, count) = sample_library();
+    let corpus = dir.path().join("corpus");
+    newsdesk(&library)
+        .args(["generate", "20"])
+        .arg(&corpus)
+        .assert()
+        .success();
+    let set_mode = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod")
+    };
+    // Anyone may read the library (and make its lock files beside it), nobody may write it.
+    set_mode(dir.path(), 0o777);
+    set_mode(&corpus, 0o755);
+    set_mode(&library, 0o444);
+    let before = std::fs::read(&library).expect("read");
+    newsdesk_bound_by_permissions(&library)
+        .arg("import")
+        .arg(&corpus)
+        .assert()
+        .code(1)
+        .stderr(format!(
+            "newsdesk: {}: the library is read-only\n",
+            library.display()
+        ));
+    assert_eq!(std::fs::read(&library).expect("read"), before);
+    let listed = newsdesk_bound_by_permissions(&library)
+        .args(["list", "--limit", "0"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8_lossy(&listed).lines().count(), count);
+}
+
+#[test]
+fn a_full_disk_stops_the_import_in_one_line_and_keeps_what_was_stored() {
+    let (dir, library, count) = sample_library();
+    let corpus = dir.path().join("corpus");
+    newsdesk(&library)
+        .args(["generate", "400"])
+        .arg(&corpus)
+        .assert()
+        .success();
+    let size = std::fs::metadata(&library).expect("metadata").len();
+    // The shell's file size limit (in 512-byte blocks) leaves room for 64 KB more of the
+    // library and its log; with SIGXFSZ ignored, a write past it fails as on a full disk.
+    let blocks = (size + 64 * 1024) / 512;
+    let mut command = Command::new("sh");
+    command
+        .arg("-c")
+        .arg(format!("trap '' XFSZ; ulimit -f {blocks} && exec \"$0\" \"$@\""))
+        .arg(assert_cmd::cargo::cargo_bin("newsdesk"))
+        .env_remove("NEWSDESK_LIBRARY")
+        .arg("--library")
+        .arg(&library)
+        .arg("import")
+        .arg(&corpus);
+    let output = command.assert().code(1).get_output().clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr,
+        format!(
+            "newsdesk: {}: cannot write to the disk (full, or the file too large); nothing after the last batch was stored\n",
+            library.display()
+        )
+    );
+    let connection = rusqlite::Connection::open(&library).expect("open");
+    let check: String = connection
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .expect("integrity check");
+    assert_eq!(check, "ok");
+    drop(connection);
+    assert_eq!(list(&library, &[]).len(), count, "what was stored stays");
+    newsdesk(&library)
+        .arg("import")
+        .arg(&corpus)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("400 imported, 0 already"));
+}

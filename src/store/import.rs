@@ -86,8 +86,13 @@ pub struct Sources {
     pub samples: bool,
 }
 
-/// Lines of a JSON Lines file handed to a worker at once.
+/// Lines of a JSON Lines file handed to a worker at once, at most.
 const LINES_PER_CHUNK: usize = 500;
+/// Bytes of a JSON Lines file handed to a worker at once, about: small enough that the
+/// allocator reuses the memory of earlier pieces rather than asking the system for more.
+const BYTES_PER_CHUNK: usize = 256 * 1024;
+/// The room a piece starts with: its bytes and a typical line more.
+const CHUNK_CAPACITY: usize = BYTES_PER_CHUNK + 16 * 1024;
 
 /// Imports every article under `paths` into the library; `progress` sees the totals after each
 /// batch and file. Failures of single inputs are counted, not returned: only a failure of the
@@ -200,38 +205,38 @@ fn stream_lines(path: &Path, work: &SyncSender<Work>, done: &SyncSender<Message>
     };
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut place = ChunkPlace::default();
-    let mut chunk = String::new();
+    let mut chunk: Vec<u8> = Vec::with_capacity(CHUNK_CAPACITY);
     let mut lines = 0;
-    let mut line = Vec::new();
     loop {
-        line.clear();
         let read = reader
             .by_ref()
             .take(input::MAX_FILE_BYTES)
-            .read_until(b'\n', &mut line);
-        let at_end = matches!(read, Ok(0));
-        match read {
-            Ok(_) => {}
+            .read_until(b'\n', &mut chunk);
+        let at_end = match read {
+            Ok(0) => true,
+            Ok(_) => {
+                lines += 1;
+                false
+            }
             Err(error) => {
                 let failure = format!("{shown}: cannot read: {error}");
                 return file_failed(done, shown, failure);
             }
-        }
-        if !at_end {
-            match std::str::from_utf8(&line) {
-                Ok(text) => chunk.push_str(text),
-                Err(_) => {
-                    let number = place.lines_before + lines + 1;
+        };
+        if at_end || lines == LINES_PER_CHUNK || chunk.len() >= BYTES_PER_CHUNK {
+            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_CAPACITY));
+            let text = match String::from_utf8(full) {
+                Ok(text) => text,
+                Err(error) => {
+                    let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+                    let number = place.lines_before + valid.iter().filter(|&&b| b == b'\n').count() + 1;
                     let failure = format!("{shown}: line {number} is not UTF-8 text");
                     return file_failed(done, shown, failure);
                 }
-            }
-            lines += 1;
-        }
-        if at_end || lines == LINES_PER_CHUNK {
+            };
             let piece = Work::Lines {
                 path: shown.clone(),
-                text: std::mem::take(&mut chunk),
+                text,
                 place,
                 last: at_end,
             };
