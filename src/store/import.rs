@@ -86,6 +86,9 @@ pub struct Sources {
     pub samples: bool,
 }
 
+/// Memory the full-text index may fill with a batch's terms before writing them out.
+const SEARCH_HASH_BYTES: i64 = 16 * 1024 * 1024;
+
 /// Lines of a JSON Lines file handed to a worker at once, at most.
 const LINES_PER_CHUNK: usize = 500;
 /// Bytes of a JSON Lines file handed to a worker at once, about: small enough that the
@@ -439,6 +442,13 @@ fn store(
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(error)?;
     if codes.is_none() {
+        // The full-text index gathers a whole batch in memory before writing it out: fewer,
+        // larger segments to merge later.
+        tx.execute(
+            "INSERT INTO search (search, rank) VALUES ('hashsize', ?1)",
+            params![SEARCH_HASH_BYTES],
+        )
+        .map_err(error)?;
         *codes = Some(Codes::load(&tx).map_err(error)?);
     }
     let mut inserted = 0;
