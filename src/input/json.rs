@@ -113,9 +113,38 @@ impl Exported {
 /// A JSON line in newsdesk's own schema read straight into its types (the fast path for
 /// exports); None when the line has another shape.
 fn own_line(line: &str) -> Option<JsonItem> {
+    // One pass reads an export's line whole; a line whose library fields have the wrong shape
+    // is read again for the article alone (which is then annotated again).
+    if let Ok(own) = serde_json::from_str::<OwnLine>(line) {
+        let exported = Exported {
+            annotator: own.annotator,
+            entities: own.entities,
+            statements: own.statements,
+            read: own.read,
+            starred: own.starred,
+        };
+        return Some(JsonItem::Article(Box::new(own.article), Box::new(exported)));
+    }
     let article: Article = serde_json::from_str(line).ok()?;
     let exported: Exported = serde_json::from_str(line).unwrap_or_default();
     Some(JsonItem::Article(Box::new(article), Box::new(exported)))
+}
+
+/// A line of an export: the article and the fields of [`Exported`], read in one pass.
+#[derive(Deserialize)]
+struct OwnLine {
+    #[serde(flatten)]
+    article: Article,
+    #[serde(default)]
+    annotator: Option<u32>,
+    #[serde(default)]
+    entities: Option<Vec<ExportedEntity>>,
+    #[serde(default)]
+    statements: Option<Vec<ExportedStatement>>,
+    #[serde(default)]
+    read: bool,
+    #[serde(default)]
+    starred: bool,
 }
 
 /// Where and why JSON could not be read.
@@ -405,5 +434,28 @@ mod tests {
                 .as_deref(),
             Some("2026-09-21T14:13:20+00:00")
         );
+    }
+
+    #[test]
+    fn an_export_line_keeps_its_library_fields_unless_they_are_malformed() {
+        let line = r#"{"id":"00000000000000ab","source":{"path":"gen","index":0},"title":null,"body":"Salem Al-Rifai said talks would resume.","entities":[{"start":0,"end":14,"kind":"person","text":"Salem Al-Rifai","canonical":"Salem Al-Rifai"}],"statements":[{"kind":"indirect","speaker":{"start":0,"end":14,"canonical":"Salem Al-Rifai"},"cue":{"start":15,"end":19},"content":{"start":20,"end":39}}],"annotator":2,"read":true,"starred":false}"#;
+        let article_and_fields = |line: &str| match read_items(line, true).expect("valid").pop() {
+            Some(JsonItem::Article(article, exported)) => (article, exported),
+            other => panic!("not an article: {other:?}"),
+        };
+        let (article, exported) = article_and_fields(line);
+        assert_eq!(article.id, ArticleId(0xab));
+        assert_eq!(article.body, "Salem Al-Rifai said talks would resume.");
+        assert_eq!(exported.annotator, Some(2));
+        assert!(exported.read && !exported.starred);
+        let entities = exported.entities.expect("entities");
+        assert_eq!(entities[0].canonical.as_deref(), Some("Salem Al-Rifai"));
+        assert_eq!(exported.statements.expect("statements")[0].content.end, 39);
+        // Entities of the wrong shape: the article stays, its fields are dropped.
+        let (article, exported) = article_and_fields(
+            &line.replace(r#""start":0,"end":14,"kind""#, r#""start":"x","end":14,"kind""#),
+        );
+        assert_eq!(article.body, "Salem Al-Rifai said talks would resume.");
+        assert_eq!(*exported, Exported::default());
     }
 }
