@@ -1,6 +1,7 @@
 //! One article as the library's rows: what import writes (prepared off the writer thread) and
 //! what showing an article reads back.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -145,30 +146,41 @@ pub fn headline_of(title: Option<&str>, body: &str) -> String {
     text.chars().take(LONGEST_HEADLINE).collect()
 }
 
-/// A name as indexed: white space collapsed.
-fn clean_name(text: &str) -> String {
-    let clean = !text.starts_with(' ')
-        && !text.ends_with(' ')
-        && !text.contains("  ")
-        && !text.contains(|c: char| c.is_whitespace() && c != ' ');
-    if clean {
-        return text.to_string();
+/// A name as indexed: white space collapsed (borrowed when it already is).
+fn clean_name(text: &str) -> Cow<'_, str> {
+    let mut after_space = true;
+    let mut clean = !text.ends_with(' ');
+    for c in text.chars() {
+        if c == ' ' {
+            clean &= !after_space;
+            after_space = true;
+        } else {
+            clean &= !c.is_whitespace();
+            after_space = false;
+        }
+        if !clean {
+            break;
+        }
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    if clean {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The last word of a person's name of several words (`Al-Rifai` of `Abdulwahab Saud
 /// Al-Rifai`): a reader looking for a surname expects every article on the person.
-fn surname(name: &str) -> Option<String> {
+fn surname(name: &str) -> Option<&str> {
     let (_, last) = name.rsplit_once(' ')?;
-    (last.chars().count() > 1).then(|| last.to_string())
+    (last.chars().count() > 1).then_some(last)
 }
 
 /// Canonical entities with their mention counts, and the other spellings used (with the
 /// surnames of people).
 fn entity_rows(body: &str, annotations: &Annotations) -> (Vec<(String, i64, i64)>, Vec<String>) {
-    let mut counts: HashMap<(String, i64), i64> = HashMap::new();
-    let mut kinds: HashMap<String, i64> = HashMap::new();
+    // Canonical name, kind code, mentions; in the order first seen (an article names a few
+    // dozen entities: a list is quicker than a hash table).
+    let mut entities: Vec<(String, i64, i64)> = Vec::new();
     let mut names: Vec<String> = Vec::new();
     for entity in &annotations.entities {
         if entity.kind == EntityKind::Title {
@@ -176,35 +188,37 @@ fn entity_rows(body: &str, annotations: &Annotations) -> (Vec<(String, i64, i64)
         }
         let canonical = clean_name(&entity.canonical);
         let code = kind_code(entity.kind);
-        kinds.entry(canonical.clone()).or_insert(code);
         let mention = clean_name(entity.span.text(body));
         let surname = (entity.kind == EntityKind::Person)
             .then(|| surname(&canonical))
             .flatten();
-        for spelling in [Some(mention), surname].into_iter().flatten() {
+        for spelling in [Some(mention.as_ref()), surname].into_iter().flatten() {
             if !spelling.eq_ignore_ascii_case(&canonical)
-                && !names.iter().any(|n| n.eq_ignore_ascii_case(&spelling))
+                && !names.iter().any(|n| n.eq_ignore_ascii_case(spelling))
             {
-                names.push(spelling);
+                names.push(spelling.to_string());
             }
         }
-        *counts.entry((canonical, code)).or_insert(0) += 1;
+        match entities
+            .iter_mut()
+            .find(|(name, kind, _)| *kind == code && *name == canonical)
+        {
+            Some(found) => found.2 += 1,
+            None => entities.push((canonical.into_owned(), code, 1)),
+        }
     }
-    // A bare title (`the Secretary`) is one more mention of the person it stands for.
+    // A bare title (`the Secretary`) is one more mention of the person it stands for (under
+    // the kind the name was first seen with).
     for entity in annotations
         .entities
         .iter()
         .filter(|e| e.kind == EntityKind::Title)
     {
         let canonical = clean_name(&entity.canonical);
-        if let Some(code) = kinds.get(&canonical) {
-            *counts.entry((canonical, *code)).or_insert(0) += 1;
+        if let Some(found) = entities.iter_mut().find(|(name, _, _)| *name == canonical) {
+            found.2 += 1;
         }
     }
-    let mut entities: Vec<(String, i64, i64)> = counts
-        .into_iter()
-        .map(|((name, kind), n)| (name, kind, n))
-        .collect();
     entities.sort();
     names.retain(|name| !entities.iter().any(|(c, _, _)| c.eq_ignore_ascii_case(name)));
     (entities, names)
@@ -214,20 +228,20 @@ fn entity_rows(body: &str, annotations: &Annotations) -> (Vec<(String, i64, i64)
 /// entity in the article, and short unresolved speaker spans.
 fn speaker_rows(body: &str, annotations: &Annotations) -> Vec<(String, i64, bool)> {
     let mut rows: Vec<(String, i64, bool)> = Vec::new();
-    let mut add = |name: String, canonical: bool| {
+    let mut add = |name: &str, canonical: bool| {
         if name.is_empty() {
             return;
         }
-        match rows.iter_mut().find(|(n, _, _)| n.eq_ignore_ascii_case(&name)) {
+        match rows.iter_mut().find(|(n, _, _)| n.eq_ignore_ascii_case(name)) {
             Some(row) => {
                 row.1 += 1;
                 row.2 |= canonical;
             }
-            None => rows.push((name, 1, canonical)),
+            None => rows.push((name.to_string(), 1, canonical)),
         }
     };
     // Each entity's canonical name and spelling, cleaned once.
-    let names: Vec<(String, String)> = annotations
+    let names: Vec<(Cow<str>, Cow<str>)> = annotations
         .entities
         .iter()
         .filter(|e| e.kind != EntityKind::Title)
@@ -237,17 +251,17 @@ fn speaker_rows(body: &str, annotations: &Annotations) -> Vec<(String, i64, bool
         match &statement.speaker_canonical {
             Some(canonical) => {
                 let canonical = clean_name(canonical);
-                let mut spellings: Vec<String> = names
+                let mut spellings: Vec<&str> = names
                     .iter()
                     .filter(|(name, spelling)| {
                         *name == canonical && !spelling.eq_ignore_ascii_case(&canonical)
                     })
-                    .map(|(_, spelling)| spelling.clone())
+                    .map(|(_, spelling)| spelling.as_ref())
                     .collect();
                 spellings.extend(surname(&canonical));
-                spellings.sort();
+                spellings.sort_unstable();
                 spellings.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-                add(canonical, true);
+                add(&canonical, true);
                 for spelling in spellings {
                     add(spelling, false);
                 }
@@ -256,7 +270,7 @@ fn speaker_rows(body: &str, annotations: &Annotations) -> Vec<(String, i64, bool
                 if let Some(span) = statement.speaker {
                     let name = clean_name(span.text(body));
                     if name.split(' ').count() <= LONGEST_SPEAKER_NAME {
-                        add(name, false);
+                        add(&name, false);
                     }
                 }
             }
@@ -524,4 +538,63 @@ pub fn load(library: &Library, row: i64) -> Result<StoredArticle> {
         read,
         starred,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_indexed_with_white_space_collapsed() {
+        for (written, indexed) in [
+            ("Salem Al-Rifai", "Salem Al-Rifai"),
+            ("", ""),
+            (" Salem  Al-Rifai ", "Salem Al-Rifai"),
+            ("Salem\nAl-Rifai", "Salem Al-Rifai"),
+            ("Salem\u{a0}Al-Rifai", "Salem Al-Rifai"),
+            ("Salem ", "Salem"),
+        ] {
+            assert_eq!(clean_name(written), indexed, "{written:?}");
+        }
+        assert!(matches!(clean_name("Salem Al-Rifai"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_bare_title_counts_for_its_person_and_spellings_are_kept_once() {
+        use crate::annotate::entities::Entity;
+        use crate::span::Span;
+        let body =
+            "Foreign Minister Salem Al-Rifai met AL-RIFAI's guests. The Minister said Al-Rifai would go.";
+        let entity = |text: &str, kind: EntityKind, canonical: &str| {
+            let start = body.find(text).expect("in the body");
+            Entity {
+                span: Span::new(start, start + text.len()),
+                kind,
+                canonical: canonical.to_string(),
+            }
+        };
+        let annotations = Annotations {
+            entities: vec![
+                entity("Salem Al-Rifai", EntityKind::Person, "Salem Al-Rifai"),
+                entity("AL-RIFAI", EntityKind::Person, "Salem Al-Rifai"),
+                entity("The Minister", EntityKind::Title, "Salem Al-Rifai"),
+                entity("Al-Rifai would", EntityKind::Organization, "Salem  Al-Rifai"),
+            ],
+            ..Annotations::default()
+        };
+        let (entities, names) = entity_rows(body, &annotations);
+        assert_eq!(
+            entities,
+            [
+                ("Salem Al-Rifai".to_string(), 0, 3),
+                ("Salem Al-Rifai".to_string(), 1, 1)
+            ],
+            "the title counts under the kind first seen"
+        );
+        assert_eq!(
+            names,
+            ["Al-Rifai", "Al-Rifai would"],
+            "the surname once, whatever its case"
+        );
+    }
 }
