@@ -205,7 +205,7 @@ fn help() {
 fn empty_result() {
     for (width, height) in SIZES {
         let mut reader = Reader::new(width, height);
-        reader.typed("/zzyzx");
+        reader.typed("/zzyzx ");
         reader.keys(&[KeyCode::Enter]);
         assert!(reader.app.rows.is_empty());
         insta::assert_snapshot!(format!("empty_result_{width}x{height}"), reader.screen());

@@ -392,6 +392,18 @@ fn prompt_filter(prompt: &Prompt) -> Result<Filter, String> {
             if parsed.terms.iter().any(|t| t.condition.field() != Field::Text) {
                 return Err(strings::SEARCH_ONLY_TEXT.to_string());
             }
+            let mut parsed = parsed;
+            // The word still being typed (nothing after it yet) matches as a prefix, so the
+            // list follows the keys: `desal` finds desalination; `desal ` the word alone.
+            if prompt.input.ends_with(char::is_alphanumeric) {
+                if let Some(Term {
+                    negated: false,
+                    condition: Condition::Word(word),
+                }) = parsed.terms.last_mut()
+                {
+                    word.push('*');
+                }
+            }
             let mut filter = prompt.before.clone();
             filter.remove_field(Field::Text);
             filter.terms.extend(parsed.terms);

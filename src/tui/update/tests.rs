@@ -417,7 +417,7 @@ fn search_runs_as_you_type_and_cancel_restores() {
         })
         .collect();
     assert_eq!(runs.len(), 3, "one run per key: {runs:?}");
-    assert_eq!(runs[2].1, "agency:KUNA wat");
+    assert_eq!(runs[2].1, "agency:KUNA wat*", "the word being typed is a prefix");
     let latest = app.generation;
     update(&mut app, done(latest - 1, |_| false));
     assert_eq!(app.rows.len(), 29, "an older run's result is dropped");
@@ -435,7 +435,25 @@ fn search_runs_as_you_type_and_cancel_restores() {
     type_text(&mut app, "summit");
     let effects = update(&mut app, Action::Confirm);
     assert!(effects.is_empty(), "already applied");
-    assert_eq!(app.filter.to_string(), "agency:KUNA summit");
+    assert_eq!(app.filter.to_string(), "agency:KUNA summit*");
+    update(&mut app, Action::Search);
+    assert_eq!(
+        app.filter.to_string(),
+        "agency:KUNA summit*",
+        "reopened as it was"
+    );
+    update(&mut app, Action::DeleteBack);
+    assert_eq!(app.filter.to_string(), "agency:KUNA summit*", "still being typed");
+    for (typed, filter) in [
+        (" ", "agency:KUNA summit"),
+        ("\"water sec", "agency:KUNA summit"),
+        ("\"", "agency:KUNA summit \"water sec\""),
+        (" -gas", "agency:KUNA summit \"water sec\" -gas"),
+        (" oil", "agency:KUNA summit \"water sec\" -gas oil*"),
+    ] {
+        type_text(&mut app, typed);
+        assert_eq!(app.filter.to_string(), filter, "after {typed:?}");
+    }
 }
 
 #[test]
