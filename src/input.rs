@@ -110,8 +110,8 @@ pub enum Input {
 }
 
 /// Expands the paths given on the command line: `-` is standard input, a directory gives every
-/// file under it (recursively, sorted, hidden entries skipped), anything else is a file.
-/// Directories that cannot be walked give an error in place of their files.
+/// file under it (recursively, sorted, hidden entries and [`not_copy`] files skipped), anything
+/// else is a file. Directories that cannot be walked give an error in place of their files.
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
     let mut inputs = Vec::new();
     for path in paths {
@@ -126,7 +126,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
                 });
             for entry in walker {
                 match entry {
-                    Ok(entry) if entry.file_type().is_file() => {
+                    Ok(entry) if entry.file_type().is_file() && !not_copy(entry.path()) => {
                         inputs.push(Ok(Input::File(entry.into_path())))
                     }
                     Ok(_) => {}
@@ -141,6 +141,82 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
         }
     }
     inputs
+}
+
+/// Extensions of files that a folder of wire copy may hold beside it but that are never copy:
+/// images, audio and video, archives, documents of office programs, databases (a library kept
+/// in the folder, with its log), code and configuration.
+const NOT_COPY: &[&str] = &[
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "webp",
+    "bmp",
+    "tif",
+    "tiff",
+    "svg",
+    "ico",
+    "mp3",
+    "wav",
+    "m4a",
+    "mp4",
+    "mov",
+    "avi",
+    "mkv",
+    "zip",
+    "gz",
+    "tgz",
+    "bz2",
+    "xz",
+    "zst",
+    "7z",
+    "rar",
+    "tar",
+    "pdf",
+    "doc",
+    "docx",
+    "xls",
+    "xlsx",
+    "ppt",
+    "pptx",
+    "odt",
+    "ods",
+    "db",
+    "sqlite",
+    "sqlite3",
+    "db-wal",
+    "db-shm",
+    "db-journal",
+    "toml",
+    "yaml",
+    "yml",
+    "ini",
+    "cfg",
+    "conf",
+    "lock",
+    "py",
+    "rs",
+    "sh",
+    "js",
+    "css",
+    "exe",
+    "dll",
+    "so",
+    "o",
+];
+
+/// Whether a file found in a folder is, by its extension, something other than wire copy
+/// (see [`NOT_COPY`]); a file named on the command line is always read.
+fn not_copy(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    NOT_COPY.iter().any(|extension| {
+        name.strip_suffix(extension)
+            .is_some_and(|stem| stem.len() > 1 && stem.ends_with('.'))
+    })
 }
 
 /// An article as read, with the library fields an exported article carries.
