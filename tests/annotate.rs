@@ -247,3 +247,24 @@ fn currencies_and_seas() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_bare_title_takes_in_the_names_inside_it() {
+    // A title standing for a person named earlier (here a garbled name) holds a word the
+    // recogniser also took for a place: the title and the place overlapped.
+    let text =
+        "The Minister  Educati said.\n\nThe Minister of Education and er Education visited the school.";
+    let annotations = annotate(text, None);
+    let mut previous_end = 0;
+    for entity in &annotations.entities {
+        assert!(entity.span.start >= previous_end, "overlap at {entity:?}");
+        previous_end = entity.span.end;
+    }
+    let found = entities(text, &annotations);
+    assert!(
+        found
+            .iter()
+            .any(|(t, k, _)| t == "Minister of Education" && *k == EntityKind::Title),
+        "{found:?}"
+    );
+}

@@ -148,12 +148,24 @@ pub fn find_entities(text: &str, tokens: &[Token], sentences: &[Range<usize>]) -
         })
         .collect();
     assign_canonical(text, &mut entities);
-    let bare = rules.bare_titles(&mentions, &entities);
-    entities.extend(bare.into_iter().map(|(start, end, canonical)| Entity {
-        span: Span::new(tokens[start].start, tokens[end - 1].end),
-        kind: EntityKind::Title,
-        canonical,
-    }));
+    for (start, end, canonical) in rules.bare_titles(&mentions, &entities) {
+        let span = Span::new(tokens[start].start, tokens[end - 1].end);
+        // The names inside a title (`Education` of `Minister of Education`) are part of it; a
+        // title that would cut a name in two is not one.
+        let inside = |e: &Entity| span.start <= e.span.start && e.span.end <= span.end;
+        if entities
+            .iter()
+            .any(|e| e.span.start < span.end && span.start < e.span.end && !inside(e))
+        {
+            continue;
+        }
+        entities.retain(|e| !inside(e));
+        entities.push(Entity {
+            span,
+            kind: EntityKind::Title,
+            canonical,
+        });
+    }
     entities.sort_by_key(|e| e.span.start);
     entities
 }
