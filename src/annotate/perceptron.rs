@@ -37,13 +37,56 @@ pub enum ModelError {
 
 const MAGIC: &[u8; 8] = b"NDPCP\x01\0\0";
 
-/// A packed, read-only model.
+/// A packed, read-only model, laid out for lookups: the feature table's fingerprints in one
+/// array and, slot for slot, each feature's weights in another, so that finding a feature and
+/// reading its weights are two independent memory accesses rather than one after the other.
+/// The slots, fingerprints and probing order are those of the file.
 #[derive(Debug)]
 pub struct Model {
     labels: Vec<String>,
-    slots: Vec<u64>,
-    mask: u64,
-    entries: Vec<u8>,
+    /// Per slot, the fingerprint of the feature it holds; 0 when the slot is empty.
+    fingerprints: Vec<u32>,
+    /// Per slot, the weights of its feature.
+    slot_weights: Vec<SlotWeights>,
+    /// The rows of the features with more weights than a slot holds: `dense_width` weights
+    /// each, one per label.
+    dense_rows: Vec<i16>,
+    /// The length of a dense row: the label count rounded up to a multiple of 8.
+    dense_width: usize,
+    mask: usize,
+}
+
+/// A feature's weights as its slot holds them: up to [`SlotWeights::INLINE`] `(label, weight)`
+/// pairs, unused places being a weight of 0 for label 0 (which adds nothing, so that they
+/// are added without looking at the count), or the number of the feature's dense row.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct SlotWeights {
+    labels: [u8; SlotWeights::INLINE],
+    weights: [i16; SlotWeights::INLINE],
+    /// One more than the feature's row in `dense_rows`; 0 when its weights are inline.
+    dense_row: u32,
+}
+
+impl SlotWeights {
+    /// How many weights a slot holds inline.
+    const INLINE: usize = 4;
+
+    /// Adds the inline weights to `scores`.
+    fn add_inline(&self, scores: &mut Scores) {
+        for (&label, &weight) in self.labels.iter().zip(&self.weights) {
+            scores[usize::from(label) % MAX_LABELS] += i32::from(weight);
+        }
+    }
+}
+
+/// Adds a dense row (one weight per label) to `scores`, eight labels at a time.
+fn add_dense(row: &[i16], scores: &mut Scores) {
+    for (scores, weights) in scores.chunks_exact_mut(8).zip(row.chunks_exact(8)) {
+        for (score, &weight) in scores.iter_mut().zip(weights) {
+            *score += i32::from(weight);
+        }
+    }
 }
 
 /// Reads little-endian integers from a byte slice, failing on a short read.
@@ -98,28 +141,41 @@ impl Model {
                 u64::from_le_bytes(word)
             })
             .collect();
-        let entries = reader.take(entry_bytes)?.to_vec();
-        // Every offset must point at a whole entry whose labels exist.
-        for &slot in &slots {
-            if slot != 0 {
-                let offset = (slot & 0xFFFF_FFFF) as usize;
-                let count = *entries.get(offset).ok_or(ModelError::Corrupt)? as usize;
-                let row = entries
-                    .get(offset + 1..offset + 1 + 3 * count)
-                    .ok_or(ModelError::Corrupt)?;
-                if row
-                    .chunks_exact(3)
-                    .any(|weight| weight[0] as usize >= label_count)
-                {
-                    return Err(ModelError::Corrupt);
-                }
+        let entries = reader.take(entry_bytes)?;
+        let dense_width = label_count.div_ceil(8) * 8;
+        let mut fingerprints = vec![0u32; slot_count];
+        let mut slot_weights = vec![SlotWeights::default(); slot_count];
+        let mut dense_rows = Vec::new();
+        for ((&slot, fingerprint), weights) in slots.iter().zip(&mut fingerprints).zip(&mut slot_weights) {
+            if slot == 0 {
+                continue;
             }
+            // A fingerprint of 0 would read as an empty slot; `pack` never writes one.
+            *fingerprint = (slot >> 32) as u32;
+            if *fingerprint == 0 {
+                return Err(ModelError::Corrupt);
+            }
+            // Every offset must point at a whole entry whose labels exist.
+            let offset = (slot & 0xFFFF_FFFF) as usize;
+            let count = *entries.get(offset).ok_or(ModelError::Corrupt)? as usize;
+            let row = entries
+                .get(offset + 1..offset + 1 + 3 * count)
+                .ok_or(ModelError::Corrupt)?;
+            if row
+                .chunks_exact(3)
+                .any(|weight| weight[0] as usize >= label_count)
+            {
+                return Err(ModelError::Corrupt);
+            }
+            *weights = slot_weights_of(row, dense_width, &mut dense_rows)?;
         }
         Ok(Model {
             labels,
-            slots,
-            mask: (slot_count as u64) - 1,
-            entries,
+            fingerprints,
+            slot_weights,
+            dense_rows,
+            dense_width,
+            mask: slot_count - 1,
         })
     }
 
@@ -169,7 +225,10 @@ impl Model {
 
     /// How many features the model holds.
     pub fn feature_count(&self) -> usize {
-        self.slots.iter().filter(|&&slot| slot != 0).count()
+        self.fingerprints
+            .iter()
+            .filter(|&&fingerprint| fingerprint != 0)
+            .count()
     }
 
     /// The label names, in label order.
@@ -178,37 +237,68 @@ impl Model {
     }
 }
 
+/// What the slot of a row of `(label, little-endian i16 weight)` triples holds: the weights
+/// themselves when there are few enough, else the number of the dense row appended for them
+/// to `dense_rows`.
+fn slot_weights_of(
+    row: &[u8],
+    dense_width: usize,
+    dense_rows: &mut Vec<i16>,
+) -> Result<SlotWeights, ModelError> {
+    let triples = row
+        .chunks_exact(3)
+        .map(|triple| (triple[0], i16::from_le_bytes([triple[1], triple[2]])));
+    let mut weights = SlotWeights::default();
+    if row.len() <= 3 * SlotWeights::INLINE {
+        for (place, (label, weight)) in triples.enumerate() {
+            weights.labels[place] = label;
+            weights.weights[place] = weight;
+        }
+        return Ok(weights);
+    }
+    // A label named twice has the sum of its weights, which must still fit.
+    let mut dense = vec![0i32; dense_width];
+    for (label, weight) in triples {
+        dense[usize::from(label)] += i32::from(weight);
+    }
+    for weight in dense {
+        dense_rows.push(i16::try_from(weight).map_err(|_| ModelError::Corrupt)?);
+    }
+    weights.dense_row = u32::try_from(dense_rows.len() / dense_width).map_err(|_| ModelError::Corrupt)?;
+    Ok(weights)
+}
+
 impl Model {
-    /// Where the weights of `feature` start in `entries`, if the model has any.
-    fn row_of(&self, feature: u64) -> Option<usize> {
-        let fingerprint = u64::from(feature as u32 | 1);
-        let mut slot = (feature >> 32) & self.mask;
+    /// The slot that holds `feature`, if the model has it: linear probing from the slot the
+    /// hash's high half names, up to the first empty slot.
+    fn slot_of(&self, feature: u64) -> Option<usize> {
+        let fingerprint = feature as u32 | 1;
+        let mut slot = (feature >> 32) as usize & self.mask;
         loop {
-            let entry = self.slots[slot as usize];
-            if entry == 0 {
+            let held = self.fingerprints[slot];
+            if held == fingerprint {
+                return Some(slot);
+            }
+            if held == 0 {
                 return None;
             }
-            if entry >> 32 == fingerprint {
-                return Some((entry & 0xFFFF_FFFF) as usize);
-            }
             slot = (slot + 1) & self.mask;
-        }
-    }
-
-    /// Adds the weights that start at `offset` in `entries`.
-    fn add_row(&self, offset: usize, scores: &mut Scores) {
-        let count = self.entries[offset] as usize;
-        let row = &self.entries[offset + 1..offset + 1 + 3 * count];
-        for weight in row.chunks_exact(3) {
-            scores[weight[0] as usize % MAX_LABELS] += i32::from(i16::from_le_bytes([weight[1], weight[2]]));
         }
     }
 }
 
 impl Scorer for Model {
     fn add(&self, feature: u64, scores: &mut Scores) {
-        if let Some(offset) = self.row_of(feature) {
-            self.add_row(offset, scores);
+        let Some(slot) = self.slot_of(feature) else {
+            return;
+        };
+        let weights = &self.slot_weights[slot];
+        match (weights.dense_row as usize).checked_sub(1) {
+            None => weights.add_inline(scores),
+            Some(row) => add_dense(
+                &self.dense_rows[row * self.dense_width..(row + 1) * self.dense_width],
+                scores,
+            ),
         }
     }
 }
@@ -464,6 +554,30 @@ mod tests {
             bytes,
             "packing is deterministic"
         );
+    }
+
+    #[test]
+    fn rows_of_every_length_read_back() {
+        // Rows from one weight to one per label, inline in their slots or dense.
+        let labels = 45;
+        let weights: Vec<(u64, Vec<(u8, i16)>)> = (1..=labels as u64)
+            .map(|length| {
+                let row = (0..length)
+                    .map(|k| (((k * 7 + length) % labels as u64) as u8, (k as i16 + 1) * -37))
+                    .collect();
+                (length.wrapping_mul(0x9E37_79B9_7F4A_7C15), row)
+            })
+            .collect();
+        let model = Model::from_bytes(&Model::pack(&names(labels), &weights)).expect("valid");
+        for (hash, row) in &weights {
+            let mut scores = [1i32; MAX_LABELS];
+            model.add(*hash, &mut scores);
+            let mut expected = [1i32; MAX_LABELS];
+            for &(label, weight) in row {
+                expected[label as usize] += i32::from(weight);
+            }
+            assert_eq!(scores, expected, "a row of {} weights", row.len());
+        }
     }
 
     #[test]
