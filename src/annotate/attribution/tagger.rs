@@ -10,7 +10,9 @@ use std::sync::LazyLock;
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
-use crate::annotate::perceptron::{FeatureRows, Model, ModelError, Scorer, Scores, Weights, score, shuffle};
+use crate::annotate::perceptron::{
+    FeatureRows, HashMapOfHashes, Model, ModelError, Scorer, Scores, Weights, score, shuffle,
+};
 use crate::annotate::pos::reversed_tail;
 
 /// The tagger's labels: `O`, then `B`/`I` of source, cue and content.
@@ -240,6 +242,18 @@ const SMALLEST_WEIGHT: i16 = 800;
 /// The label before the first token.
 const START: usize = LABELS.len();
 
+/// The transition scores of the step from each previous label (`START` last) to each label.
+type StepScores = [[i32; LABELS.len()]; START + 1];
+
+/// The transition scores of the steps into a token with part of speech `pos`, with the
+/// previous labels' `label_bias` added.
+fn step_scores<S: Scorer>(scorer: &S, label_bias: &[Scores], pos: u64) -> StepScores {
+    std::array::from_fn(|previous| {
+        let transitions = score(scorer, &transition_features(previous, pos)[1..], &[]);
+        std::array::from_fn(|label| transitions[label] + label_bias[previous][label])
+    })
+}
+
 /// The best label sequence of a paragraph (Viterbi over the labels, BIO enforced), with its
 /// per-token static features and parts of speech.
 fn viterbi<S: Scorer>(scorer: &S, features: &FeatureRows, pos: &[u64]) -> Vec<usize> {
@@ -254,22 +268,26 @@ fn viterbi<S: Scorer>(scorer: &S, features: &FeatureRows, pos: &[u64]) -> Vec<us
     let label_bias: Vec<Scores> = (0..=START)
         .map(|previous| score(scorer, &transition_features(previous, 0)[..1], &[]))
         .collect();
+    // The steps into a token depend on its part of speech alone: score them once for each
+    // part of speech of the paragraph.
+    let mut steps_by_pos: HashMapOfHashes<StepScores> = HashMapOfHashes::default();
     for i in 0..n {
         let static_scores = score(scorer, features.row(i), &[]);
+        let steps = steps_by_pos
+            .entry(pos[i])
+            .or_insert_with(|| step_scores(scorer, &label_bias, pos[i]));
         let previous_labels: &[usize] = if i == 0 { &[START] } else { &[0, 1, 2, 3, 4, 5, 6] };
         for &previous in previous_labels {
             let from = if i == 0 { 0 } else { best_score[i - 1][previous] };
             if from == i64::MIN {
                 continue;
             }
-            let transitions = score(scorer, &transition_features(previous, pos[i])[1..], &[]);
-            let bias = &label_bias[previous];
+            let step = &steps[previous];
             for label in 0..labels {
                 if !allows(if previous == START { 0 } else { previous }, label) {
                     continue;
                 }
-                let total =
-                    from + i64::from(static_scores[label]) + i64::from(transitions[label] + bias[label]);
+                let total = from + i64::from(static_scores[label]) + i64::from(step[label]);
                 if total > best_score[i][label] {
                     best_score[i][label] = total;
                     back[i][label] = previous;
