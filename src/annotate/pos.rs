@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
+use super::ner::features::write_short_shape;
 use super::perceptron::{FeatureRows, Model, ModelError, Scorer, Weights, best, score, shuffle};
 
 static MODEL_BYTES: &[u8] = include_bytes!("../../assets/models/pos.bin");
@@ -85,6 +86,7 @@ fn static_features(words: &[&str]) -> FeatureRows {
         }
     };
     let mut buffer = [0u8; 16];
+    let mut shape = String::new();
     let mut out = FeatureRows::with_capacity(words.len(), 24);
     for (i, word) in words.iter().enumerate() {
         let lowered = lower[i].as_str();
@@ -98,7 +100,8 @@ fn static_features(words: &[&str]) -> FeatureRows {
             let end = lowered.char_indices().nth(n).map_or(lowered.len(), |(at, _)| at);
             out.push(hash(20 + n as u8, &lowered[..end]));
         }
-        out.push(hash(30, &super::ner::features::short_shape(word)));
+        write_short_shape(word, &mut shape);
+        out.push(hash(30, &shape));
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let flags = u8::from(capitalised)
             | u8::from(word.chars().any(|c| c.is_ascii_digit())) << 1

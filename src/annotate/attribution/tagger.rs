@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
+use crate::annotate::ner::features::write_short_shape;
 use crate::annotate::perceptron::{
     FeatureRows, HashMapOfHashes, Model, ModelError, Scorer, Scores, Weights, score, shuffle,
 };
@@ -162,11 +163,13 @@ pub fn paragraph_features(tokens: &[TokenView<'_>]) -> FeatureRows {
     let empty = |template: usize| templates.empty[template];
     let mut out = FeatureRows::with_capacity(tokens.len(), 40);
     let mut buffer = [0u8; 16];
+    let mut shape = String::new();
     for (i, token) in tokens.iter().enumerate() {
         out.push(empty(0));
         out.push(mix(lower_hashes[i], 3));
         out.push(mix(pos_hashes[i], 4));
-        out.push(hash(5, &super::super::ner::features::short_shape(token.text)));
+        write_short_shape(token.text, &mut shape);
+        out.push(hash(5, &shape));
         out.push(hash(6, reversed_tail(&lower[i], &mut buffer)));
         for (template, offset) in templates.word_at.iter().zip([-2i64, -1, 1, 2]) {
             out.push(mix(*template, at(&lower_hashes, i as i64 + offset)));

@@ -95,12 +95,20 @@ fn shape_char(c: char) -> char {
 /// The shape with runs of one character collapsed (`Xx-Xx`).
 pub fn short_shape(word: &str) -> String {
     let mut out = String::new();
-    for c in shape(word).chars() {
-        if !out.ends_with(c) {
+    write_short_shape(word, &mut out);
+    out
+}
+
+/// Writes the short shape of `word` (see [`short_shape`]) into `out`, in place of what it held.
+pub fn write_short_shape(word: &str, out: &mut String) {
+    out.clear();
+    let mut last = None;
+    for c in word.chars().take(12).map(shape_char) {
+        if last != Some(c) {
             out.push(c);
+            last = Some(c);
         }
     }
-    out
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -124,16 +132,7 @@ impl TokenFacts {
         buffer.clear();
         buffer.extend(token.text.chars().take(12).map(shape_char));
         let shape = hash_str(buffer);
-        let long = std::mem::take(buffer);
-        buffer.extend(
-            long.chars()
-                .scan(None, |previous, c| {
-                    let repeated = *previous == Some(c);
-                    *previous = Some(c);
-                    Some((!repeated).then_some(c))
-                })
-                .flatten(),
-        );
+        write_short_shape(token.text, buffer);
         let short_shape = hash_str(buffer);
         TokenFacts {
             lower,
