@@ -47,14 +47,33 @@ pub struct Model {
     /// Per slot, the fingerprint of the feature it holds; 0 when the slot is empty.
     fingerprints: Vec<u32>,
     /// Per slot, the weights of its feature.
-    slot_weights: Vec<SlotWeights>,
-    /// The rows of the features with more weights than a slot holds: `dense_width` weights
-    /// each, one per label.
-    dense_rows: Vec<i16>,
-    /// The length of a dense row: the label count rounded up to a multiple of 8.
-    dense_width: usize,
+    weights: WeightTable,
     mask: usize,
 }
+
+/// The weights of each slot's feature, laid out by the model's label count.
+#[derive(Debug)]
+enum WeightTable {
+    /// At most [`DENSE_SLOT_LABELS`] labels: per slot, the feature's weight for every label.
+    DenseSlots(Vec<DenseSlot>),
+    /// More labels: per slot, a few weights inline or the number of a dense row.
+    SparseSlots {
+        slots: Vec<SlotWeights>,
+        /// The rows of the features with more weights than a slot holds: `dense_width`
+        /// weights each, one per label.
+        dense_rows: Vec<i16>,
+        /// The length of a dense row: the label count rounded up to a multiple of 8.
+        dense_width: usize,
+    },
+}
+
+/// The most labels a model can have for its slots to hold a weight for every label.
+const DENSE_SLOT_LABELS: usize = 8;
+
+/// A feature's weight for every label of a model of at most [`DENSE_SLOT_LABELS`] labels.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct DenseSlot([i16; DENSE_SLOT_LABELS]);
 
 /// A feature's weights as its slot holds them: up to [`SlotWeights::INLINE`] `(label, weight)`
 /// pairs, unused places being a weight of 0 for label 0 (which adds nothing, so that they
@@ -142,11 +161,9 @@ impl Model {
             })
             .collect();
         let entries = reader.take(entry_bytes)?;
-        let dense_width = label_count.div_ceil(8) * 8;
         let mut fingerprints = vec![0u32; slot_count];
-        let mut slot_weights = vec![SlotWeights::default(); slot_count];
-        let mut dense_rows = Vec::new();
-        for ((&slot, fingerprint), weights) in slots.iter().zip(&mut fingerprints).zip(&mut slot_weights) {
+        let mut rows: Vec<&[u8]> = vec![&[]; slot_count];
+        for ((&slot, fingerprint), weights) in slots.iter().zip(&mut fingerprints).zip(&mut rows) {
             if slot == 0 {
                 continue;
             }
@@ -167,14 +184,12 @@ impl Model {
             {
                 return Err(ModelError::Corrupt);
             }
-            *weights = slot_weights_of(row, dense_width, &mut dense_rows)?;
+            *weights = row;
         }
         Ok(Model {
+            weights: WeightTable::new(&rows, label_count)?,
             labels,
             fingerprints,
-            slot_weights,
-            dense_rows,
-            dense_width,
             mask: slot_count - 1,
         })
     }
@@ -237,35 +252,77 @@ impl Model {
     }
 }
 
-/// What the slot of a row of `(label, little-endian i16 weight)` triples holds: the weights
-/// themselves when there are few enough, else the number of the dense row appended for them
-/// to `dense_rows`.
-fn slot_weights_of(
-    row: &[u8],
-    dense_width: usize,
-    dense_rows: &mut Vec<i16>,
-) -> Result<SlotWeights, ModelError> {
-    let triples = row
-        .chunks_exact(3)
-        .map(|triple| (triple[0], i16::from_le_bytes([triple[1], triple[2]])));
-    let mut weights = SlotWeights::default();
-    if row.len() <= 3 * SlotWeights::INLINE {
-        for (place, (label, weight)) in triples.enumerate() {
-            weights.labels[place] = label;
-            weights.weights[place] = weight;
+/// The `(label, weight)` pairs of a row of `(label, little-endian i16 weight)` triples.
+fn triples(row: &[u8]) -> impl Iterator<Item = (usize, i16)> {
+    row.chunks_exact(3)
+        .map(|triple| (usize::from(triple[0]), i16::from_le_bytes([triple[1], triple[2]])))
+}
+
+/// Writes a row's weight for each label into `dense`. A label named twice has the sum of its
+/// weights, which must still fit.
+fn write_dense_row(row: &[u8], dense: &mut [i16]) -> Result<(), ModelError> {
+    let mut sums = [0i32; MAX_LABELS];
+    for (label, weight) in triples(row) {
+        sums[label % MAX_LABELS] += i32::from(weight);
+    }
+    for (weight, &sum) in dense.iter_mut().zip(&sums) {
+        *weight = i16::try_from(sum).map_err(|_| ModelError::Corrupt)?;
+    }
+    Ok(())
+}
+
+impl WeightTable {
+    /// The table of the rows of `(label, little-endian i16 weight)` triples of each slot
+    /// (empty for an empty slot), whose labels are below `label_count`.
+    fn new(rows: &[&[u8]], label_count: usize) -> Result<WeightTable, ModelError> {
+        if label_count <= DENSE_SLOT_LABELS {
+            let mut slots = vec![DenseSlot::default(); rows.len()];
+            for (slot, row) in slots.iter_mut().zip(rows) {
+                write_dense_row(row, &mut slot.0)?;
+            }
+            return Ok(WeightTable::DenseSlots(slots));
         }
-        return Ok(weights);
+        let dense_width = label_count.div_ceil(8) * 8;
+        let mut dense_rows = Vec::new();
+        let mut slots = vec![SlotWeights::default(); rows.len()];
+        for (slot, row) in slots.iter_mut().zip(rows) {
+            if row.len() <= 3 * SlotWeights::INLINE {
+                for (place, (label, weight)) in triples(row).enumerate() {
+                    slot.labels[place] = label as u8;
+                    slot.weights[place] = weight;
+                }
+            } else {
+                let start = dense_rows.len();
+                dense_rows.resize(start + dense_width, 0);
+                write_dense_row(row, &mut dense_rows[start..])?;
+                slot.dense_row =
+                    u32::try_from(dense_rows.len() / dense_width).map_err(|_| ModelError::Corrupt)?;
+            }
+        }
+        Ok(WeightTable::SparseSlots {
+            slots,
+            dense_rows,
+            dense_width,
+        })
     }
-    // A label named twice has the sum of its weights, which must still fit.
-    let mut dense = vec![0i32; dense_width];
-    for (label, weight) in triples {
-        dense[usize::from(label)] += i32::from(weight);
+
+    /// Adds the weights of the feature in `slot` to `scores`.
+    fn add(&self, slot: usize, scores: &mut Scores) {
+        match self {
+            WeightTable::DenseSlots(slots) => add_dense(&slots[slot].0, scores),
+            WeightTable::SparseSlots {
+                slots,
+                dense_rows,
+                dense_width,
+            } => {
+                let weights = &slots[slot];
+                match (weights.dense_row as usize).checked_sub(1) {
+                    None => weights.add_inline(scores),
+                    Some(row) => add_dense(&dense_rows[row * dense_width..(row + 1) * dense_width], scores),
+                }
+            }
+        }
     }
-    for weight in dense {
-        dense_rows.push(i16::try_from(weight).map_err(|_| ModelError::Corrupt)?);
-    }
-    weights.dense_row = u32::try_from(dense_rows.len() / dense_width).map_err(|_| ModelError::Corrupt)?;
-    Ok(weights)
 }
 
 impl Model {
@@ -289,16 +346,8 @@ impl Model {
 
 impl Scorer for Model {
     fn add(&self, feature: u64, scores: &mut Scores) {
-        let Some(slot) = self.slot_of(feature) else {
-            return;
-        };
-        let weights = &self.slot_weights[slot];
-        match (weights.dense_row as usize).checked_sub(1) {
-            None => weights.add_inline(scores),
-            Some(row) => add_dense(
-                &self.dense_rows[row * self.dense_width..(row + 1) * self.dense_width],
-                scores,
-            ),
+        if let Some(slot) = self.slot_of(feature) {
+            self.weights.add(slot, scores);
         }
     }
 }
@@ -558,25 +607,32 @@ mod tests {
 
     #[test]
     fn rows_of_every_length_read_back() {
-        // Rows from one weight to one per label, inline in their slots or dense.
-        let labels = 45;
-        let weights: Vec<(u64, Vec<(u8, i16)>)> = (1..=labels as u64)
-            .map(|length| {
-                let row = (0..length)
-                    .map(|k| (((k * 7 + length) % labels as u64) as u8, (k as i16 + 1) * -37))
-                    .collect();
-                (length.wrapping_mul(0x9E37_79B9_7F4A_7C15), row)
-            })
-            .collect();
-        let model = Model::from_bytes(&Model::pack(&names(labels), &weights)).expect("valid");
-        for (hash, row) in &weights {
-            let mut scores = [1i32; MAX_LABELS];
-            model.add(*hash, &mut scores);
-            let mut expected = [1i32; MAX_LABELS];
-            for &(label, weight) in row {
-                expected[label as usize] += i32::from(weight);
+        // Rows from one weight to one per label: in slots of one weight per label, a few
+        // weights inline in their slots, or dense rows.
+        for labels in [7, 17, 45] {
+            let weights: Vec<(u64, Vec<(u8, i16)>)> = (1..=labels as u64)
+                .map(|length| {
+                    let row = (0..length)
+                        .map(|k| (((k * 7 + length) % labels as u64) as u8, (k as i16 + 1) * -37))
+                        .collect();
+                    (length.wrapping_mul(0x9E37_79B9_7F4A_7C15), row)
+                })
+                .collect();
+            let model = Model::from_bytes(&Model::pack(&names(labels), &weights)).expect("valid");
+            for (hash, row) in &weights {
+                let mut scores = [1i32; MAX_LABELS];
+                model.add(*hash, &mut scores);
+                let mut expected = [1i32; MAX_LABELS];
+                for &(label, weight) in row {
+                    expected[label as usize] += i32::from(weight);
+                }
+                assert_eq!(
+                    scores,
+                    expected,
+                    "{labels} labels, a row of {} weights",
+                    row.len()
+                );
             }
-            assert_eq!(scores, expected, "a row of {} weights", row.len());
         }
     }
 
