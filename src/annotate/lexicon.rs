@@ -317,11 +317,21 @@ impl Lexicon {
 
     /// The lexicon codes of every token of a sentence.
     pub fn codes(&self, words: &[&str]) -> Vec<Vec<u8>> {
-        let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        // Every word's lookup form, one after the other in one string.
+        let mut folded_words = String::with_capacity(words.iter().map(|w| w.len()).sum());
+        let folded_ranges: Vec<std::ops::Range<usize>> = words
+            .iter()
+            .map(|word| {
+                let start = folded_words.len();
+                push_folded(word, &mut folded_words);
+                start..folded_words.len()
+            })
+            .collect();
+        let folded = |index: usize| &folded_words[folded_ranges[index].clone()];
         let mut codes: Vec<Vec<u8>> = vec![Vec::new(); words.len()];
         let mut key = String::new();
         for start in 0..words.len() {
-            let Some(&longest) = self.first_tokens.get(&folded[start]) else {
+            let Some(&longest) = self.first_tokens.get(folded(start)) else {
                 continue;
             };
             let longest = (longest as usize).min(words.len() - start);
@@ -330,7 +340,7 @@ impl Lexicon {
                 if length > 1 {
                     key.push(' ');
                 }
-                key.push_str(&folded[start + length - 1]);
+                key.push_str(folded(start + length - 1));
                 let Some(entry) = self.entries.get(&key) else {
                     continue;
                 };
@@ -380,10 +390,24 @@ fn phrase_key(phrase: &str) -> String {
 
 /// A token's lookup form: lowercase, curly apostrophes straightened.
 fn fold(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
-        .collect()
+    let mut folded = String::with_capacity(word.len());
+    push_folded(word, &mut folded);
+    folded
+}
+
+/// Appends the lookup form of a token (see [`fold`]) to `out`.
+fn push_folded(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.extend(
+            word.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' || c == '‘' { '\'' } else { c }),
+        );
+    }
 }
 
 #[cfg(test)]
