@@ -111,6 +111,17 @@ pub fn write_short_shape(word: &str, out: &mut String) {
     }
 }
 
+/// Writes `word` in lowercase, character by character, into `out`, in place of what it held.
+fn write_lowercase(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+}
+
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -126,8 +137,7 @@ struct TokenFacts {
 impl TokenFacts {
     /// The facts of a token; `buffer` is scratch space reused between tokens.
     fn of(token: &TokenInput<'_>, buffer: &mut String) -> TokenFacts {
-        buffer.clear();
-        buffer.extend(token.text.chars().flat_map(char::to_lowercase));
+        write_lowercase(token.text, buffer);
         let lower = hash_str(buffer);
         buffer.clear();
         buffer.extend(token.text.chars().take(12).map(shape_char));
@@ -227,15 +237,17 @@ impl DocumentFeatures {
         let contexts = aggregate_contexts(sentences, &facts);
         let mut all = Vec::with_capacity(sentences.len());
         let mut out = Vec::with_capacity(64);
-        let allowed = sentences
+        let allowed: Vec<Vec<Allowed>> = sentences
             .iter()
             .map(|s| s.iter().map(|t| Allowed::of(t.text)).collect())
             .collect();
-        for ((sentence, &headline), facts) in sentences.iter().zip(&headlines).zip(&facts) {
+        for (((sentence, &headline), facts), allowed) in
+            sentences.iter().zip(&headlines).zip(&facts).zip(&allowed)
+        {
             let opening = first_word(sentence);
             let mut features = FeatureRows::with_capacity(sentence.len(), 64);
             for (index, token) in sentence.iter().enumerate() {
-                if Allowed::of(token.text) == Allowed::Outside {
+                if allowed[index] == Allowed::Outside {
                     features.end_row();
                     continue;
                 }
@@ -362,17 +374,13 @@ fn token_features(
     out.push(feature(Template::Exact, hash_str(word)));
     out.push(feature(Template::Shape, here.shape));
     out.push(feature(Template::ShortShape, here.short_shape));
-    buffer.clear();
-    buffer.extend(word.chars().flat_map(char::to_lowercase));
-    let boundaries: Vec<usize> = buffer
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([buffer.len()])
-        .collect();
-    let chars = boundaries.len() - 1;
+    write_lowercase(word, buffer);
+    let chars = buffer.chars().count();
     for n in 1..=4.min(chars) {
-        let prefix = &buffer[..boundaries[n]];
-        let suffix = &buffer[boundaries[chars - n]..];
+        let prefix_end = buffer.char_indices().nth(n).map_or(buffer.len(), |(at, _)| at);
+        let suffix_start = buffer.char_indices().nth_back(n - 1).map_or(0, |(at, _)| at);
+        let prefix = &buffer[..prefix_end];
+        let suffix = &buffer[suffix_start..];
         out.push(feature(Template::Prefix, mix(n as u64, hash_str(prefix))));
         out.push(feature(Template::Suffix, mix(n as u64, hash_str(suffix))));
     }
