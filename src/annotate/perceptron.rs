@@ -613,7 +613,7 @@ mod tests {
             let weights: Vec<(u64, Vec<(u8, i16)>)> = (1..=labels as u64)
                 .map(|length| {
                     let row = (0..length)
-                        .map(|k| (((k * 7 + length) % labels as u64) as u8, (k as i16 + 1) * -37))
+                        .map(|k| (((k * 11 + length) % labels as u64) as u8, (k as i16 + 1) * -37))
                         .collect();
                     (length.wrapping_mul(0x9E37_79B9_7F4A_7C15), row)
                 })
@@ -634,6 +634,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_label_named_twice_adds_both_weights() {
+        for labels in [7, 17] {
+            let row = vec![(3, 20_000), (1, 5), (3, 12_000), (0, -1), (2, 2), (4, 4)];
+            let model = Model::from_bytes(&Model::pack(&names(labels), &[(99, row)])).expect("valid");
+            let mut scores = [0i32; MAX_LABELS];
+            model.add(99, &mut scores);
+            assert_eq!(scores[..5], [-1, 5, 2, 32_000, 4], "{labels} labels");
+        }
+        let too_much = vec![(3, 20_000), (1, 5), (3, 20_000), (0, -1), (2, 2)];
+        let bytes = Model::pack(&names(17), &[(99, too_much)]);
+        assert_eq!(Model::from_bytes(&bytes).err(), Some(ModelError::Corrupt));
     }
 
     #[test]
