@@ -86,6 +86,10 @@ pub struct Sources {
     pub samples: bool,
 }
 
+/// Prepared articles a worker hands the writer at once, at most: the queue between them is
+/// counted in messages, so a message's size bounds the memory the queue holds.
+const ARTICLES_PER_MESSAGE: usize = 32;
+
 /// Memory the full-text index may fill with a batch's terms before writing them out.
 const SEARCH_HASH_BYTES: i64 = 16 * 1024 * 1024;
 
@@ -126,7 +130,9 @@ pub fn import(
     progress(&tally);
     let (work_tx, work_rx) = sync_channel::<Work>(options.threads * 2);
     let work_rx = Arc::new(Mutex::new(work_rx));
-    let (done_tx, done_rx) = sync_channel::<Message>(options.threads * 4);
+    // Room for two batches: the workers go on while the writer commits one.
+    let room = (2 * options.batch / ARTICLES_PER_MESSAGE).max(options.threads * 4);
+    let (done_tx, done_rx) = sync_channel::<Message>(room);
     std::thread::scope(|scope| {
         let dispatcher_done = done_tx.clone();
         let samples = sources.samples;
@@ -335,7 +341,7 @@ fn work(inputs: &Mutex<Receiver<Work>>, done: &SyncSender<Message>, known: &Hash
                     })
                     .map(prepare)
                     .collect();
-                if done.send(Message::Articles(prepared, already)).is_err() {
+                if !send_articles(done, prepared, already) {
                     return;
                 }
                 None
@@ -345,6 +351,25 @@ fn work(inputs: &Mutex<Receiver<Work>>, done: &SyncSender<Message>, known: &Hash
         if finished && done.send(Message::FileDone { path, failure }).is_err() {
             return;
         }
+    }
+}
+
+/// Sends prepared articles to the writer in messages of at most [`ARTICLES_PER_MESSAGE`];
+/// false when the import is stopping.
+fn send_articles(done: &SyncSender<Message>, mut prepared: Vec<Prepared>, already: usize) -> bool {
+    let mut already = Some(already);
+    loop {
+        let rest = prepared.split_off(prepared.len().min(ARTICLES_PER_MESSAGE));
+        if done
+            .send(Message::Articles(prepared, already.take().unwrap_or(0)))
+            .is_err()
+        {
+            return false;
+        }
+        if rest.is_empty() {
+            return true;
+        }
+        prepared = rest;
     }
 }
 
@@ -413,7 +438,14 @@ fn write(
                 }
             }
         }
-        if pending.len() >= batch || (!pending.is_empty() && last_commit.elapsed() > Duration::from_secs(2)) {
+        // Whole batches, and what has waited two seconds.
+        while pending.len() >= batch.max(1) {
+            let rest = pending.split_off(batch.max(1));
+            store(library, &mut codes, &mut pending, tally)?;
+            pending = rest;
+            last_commit = Instant::now();
+        }
+        if !pending.is_empty() && last_commit.elapsed() > Duration::from_secs(2) {
             store(library, &mut codes, &mut pending, tally)?;
             last_commit = Instant::now();
         }
