@@ -67,7 +67,8 @@ pub const DATE_HELP: &str = "2024-03-26 · 2024-03 · 2024 · 2024-03-01..2024-0
 /// The search prompt's title.
 pub const SEARCH_TITLE: &str = "Search";
 /// The search prompt's help.
-pub const SEARCH_HELP: &str = "words and \"phrases\", all must occur; the word being typed matches a prefix (a space ends it); -word excludes";
+pub const SEARCH_HELP: &str =
+    "words and \"phrases\" all occur, -word excludes; typing desal finds desalination";
 /// The filter prompt's title.
 pub const FILTER_TITLE: &str = "Filter";
 /// The filter prompt's help.

@@ -395,13 +395,16 @@ fn prompt_filter(prompt: &Prompt) -> Result<Filter, String> {
             let mut parsed = parsed;
             // The word still being typed (nothing after it yet) matches as a prefix, so the
             // list follows the keys: `desal` finds desalination; `desal ` the word alone.
+            // Shorter prefixes than three letters match too many words to be worth a search.
             if prompt.input.ends_with(char::is_alphanumeric) {
                 if let Some(Term {
                     negated: false,
                     condition: Condition::Word(word),
                 }) = parsed.terms.last_mut()
                 {
-                    word.push('*');
+                    if word.chars().count() >= SHORTEST_PREFIX {
+                        word.push('*');
+                    }
                 }
             }
             let mut filter = prompt.before.clone();
@@ -411,6 +414,9 @@ fn prompt_filter(prompt: &Prompt) -> Result<Filter, String> {
         }
     }
 }
+
+/// The fewest letters of a word being typed that a search takes as a prefix.
+const SHORTEST_PREFIX: usize = 3;
 
 /// After each keystroke: the search prompt applies its words at once (and says when they do
 /// not parse); the others are checked when confirmed.

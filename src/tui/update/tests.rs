@@ -417,6 +417,7 @@ fn search_runs_as_you_type_and_cancel_restores() {
         })
         .collect();
     assert_eq!(runs.len(), 3, "one run per key: {runs:?}");
+    assert_eq!(runs[1].1, "agency:KUNA wa", "too short for a prefix");
     assert_eq!(runs[2].1, "agency:KUNA wat*", "the word being typed is a prefix");
     let latest = app.generation;
     update(&mut app, done(latest - 1, |_| false));
