@@ -193,11 +193,6 @@ enum Output {
     JsonArray,
 }
 
-/// mimalloc: import's worker threads allocate and free many small strings, which the system
-/// allocator serves markedly slower.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let args = cli::options_before_filter(std::env::args_os().collect(), &Cli::command());
     let cli = Cli::parse_from(args);
