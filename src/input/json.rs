@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::annotate::attribution::statements::StatementKind;
+use crate::annotate::entities::EntityKind;
 use crate::annotate::time::Resolved;
 
 use crate::article::{Article, ArticleId, Timestamp};
@@ -57,13 +58,48 @@ pub struct ExportedEntity {
     /// One past the last code point.
     pub end: usize,
     /// `person`, ..., or `date`.
-    pub kind: String,
+    pub kind: ExportedKind,
     /// The canonical name (entities).
     #[serde(default)]
     pub canonical: Option<String>,
     /// The calendar meaning (dates).
     #[serde(default)]
     pub resolved: Option<Resolved>,
+}
+
+/// The kind of an exported entity: an entity kind, or a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportedKind {
+    /// A person.
+    Person,
+    /// An organisation.
+    Organization,
+    /// A place.
+    Location,
+    /// A group.
+    Group,
+    /// Another name.
+    Misc,
+    /// A bare title.
+    Title,
+    /// A date.
+    Date,
+}
+
+impl ExportedKind {
+    /// The entity kind, or None for a date.
+    pub fn entity(self) -> Option<EntityKind> {
+        Some(match self {
+            ExportedKind::Person => EntityKind::Person,
+            ExportedKind::Organization => EntityKind::Organization,
+            ExportedKind::Location => EntityKind::Location,
+            ExportedKind::Group => EntityKind::Group,
+            ExportedKind::Misc => EntityKind::Misc,
+            ExportedKind::Title => EntityKind::Title,
+            ExportedKind::Date => return None,
+        })
+    }
 }
 
 /// A span of an exported statement.

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::StoredArticle;
 use crate::annotate::attribution::statements::Statement;
-use crate::annotate::entities::{Entity, EntityKind};
+use crate::annotate::entities::Entity;
 use crate::annotate::output::{JsonEntity, JsonStatement, json_entities, json_statements};
 use crate::annotate::time::TimeExpression;
 use crate::annotate::{ANNOTATOR_VERSION, Annotations};
@@ -49,29 +49,27 @@ impl<'a> ExportLine<'a> {
 
 /// The annotations an exported article carries, when they come from this annotator version
 /// and fit its body; None means the article must be annotated again.
-pub fn current_annotations(body: &str, exported: &Exported) -> Option<Annotations> {
+pub fn current_annotations(body: &str, exported: Exported) -> Option<Annotations> {
     if exported.annotator != Some(ANNOTATOR_VERSION) {
         return None;
     }
-    let entities = exported.entities.as_ref()?;
-    let statements = exported.statements.as_ref()?;
+    let entities = exported.entities?;
+    let statements = exported.statements?;
     let bytes = ByteOffsets::new(body);
     let mut annotations = Annotations::default();
     for item in entities {
         let span = bytes.span(item.start, item.end)?;
-        if item.kind == "date" {
-            annotations.times.push(TimeExpression {
+        match item.kind.entity() {
+            None => annotations.times.push(TimeExpression {
                 start: span.start,
                 end: span.end,
                 resolved: item.resolved,
-            });
-        } else {
-            let kind = entity_kind(&item.kind)?;
-            annotations.entities.push(Entity {
+            }),
+            Some(kind) => annotations.entities.push(Entity {
                 span,
                 kind,
-                canonical: item.canonical.clone()?,
-            });
+                canonical: item.canonical?,
+            }),
         }
     }
     for item in statements {
@@ -82,7 +80,7 @@ pub fn current_annotations(body: &str, exported: &Exported) -> Option<Annotation
                 Some(span) => Some(part(span)?),
                 None => None,
             },
-            speaker_canonical: item.speaker.as_ref().and_then(|s| s.canonical.clone()),
+            speaker_canonical: item.speaker.and_then(|s| s.canonical),
             cue: match &item.cue {
                 Some(span) => Some(part(span)?),
                 None => None,
@@ -91,11 +89,6 @@ pub fn current_annotations(body: &str, exported: &Exported) -> Option<Annotation
         });
     }
     Some(annotations)
-}
-
-/// The entity kind named `name` in JSON (`person`).
-pub fn entity_kind(name: &str) -> Option<EntityKind> {
-    super::rows::KINDS.into_iter().find(|kind| kind.name() == name)
 }
 
 /// Converts code-point offsets of one text back to byte offsets.
@@ -159,7 +152,7 @@ mod tests {
             read: false,
             starred: false,
         };
-        assert_eq!(current_annotations(body, &exported), Some(annotations));
+        assert_eq!(current_annotations(body, exported), Some(annotations));
     }
 
     #[test]
@@ -174,19 +167,19 @@ mod tests {
             read: false,
             starred: false,
         };
-        assert_eq!(current_annotations(body, &exported), None, "another version");
+        assert_eq!(
+            current_annotations(body, exported.clone()),
+            None,
+            "another version"
+        );
         exported.annotator = None;
         assert_eq!(
-            current_annotations(body, &exported),
+            current_annotations(body, exported.clone()),
             None,
             "no version: parse output"
         );
         exported.annotator = Some(ANNOTATOR_VERSION);
-        assert!(current_annotations(body, &exported).is_some());
-        assert_eq!(
-            current_annotations("Bl", &exported),
-            None,
-            "offsets past the body"
-        );
+        assert!(current_annotations(body, exported.clone()).is_some());
+        assert_eq!(current_annotations("Bl", exported), None, "offsets past the body");
     }
 }

@@ -395,8 +395,7 @@ pub fn prepare(record: Record) -> Prepared {
         .map_or((false, false), |e| (e.read, e.starred));
     let annotations = record
         .exported
-        .as_deref()
-        .and_then(|exported| current_annotations(&record.article.body, exported))
+        .and_then(|exported| current_annotations(&record.article.body, *exported))
         .unwrap_or_else(|| {
             let published = record.article.published.map(|p| p.date());
             annotate(&record.article.body, published)
