@@ -5,6 +5,7 @@
 //! `date`/`published`/`publishedAt`, `source`/`agency`, `author`/`byline`.
 
 use serde::Deserialize;
+use serde::de::IntoDeserializer;
 use serde_json::{Map, Value};
 
 use crate::annotate::attribution::statements::StatementKind;
@@ -67,38 +68,30 @@ pub struct ExportedEntity {
     pub resolved: Option<Resolved>,
 }
 
-/// The kind of an exported entity: an entity kind, or a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ExportedKind {
-    /// A person.
-    Person,
-    /// An organisation.
-    Organization,
-    /// A place.
-    Location,
-    /// A group.
-    Group,
-    /// Another name.
-    Misc,
-    /// A bare title.
-    Title,
-    /// A date.
-    Date,
-}
+/// The kind of an exported entity: an entity kind, or None for a date (read from its name
+/// without copying it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportedKind(pub Option<EntityKind>);
 
-impl ExportedKind {
-    /// The entity kind, or None for a date.
-    pub fn entity(self) -> Option<EntityKind> {
-        Some(match self {
-            ExportedKind::Person => EntityKind::Person,
-            ExportedKind::Organization => EntityKind::Organization,
-            ExportedKind::Location => EntityKind::Location,
-            ExportedKind::Group => EntityKind::Group,
-            ExportedKind::Misc => EntityKind::Misc,
-            ExportedKind::Title => EntityKind::Title,
-            ExportedKind::Date => return None,
-        })
+impl<'de> Deserialize<'de> for ExportedKind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = ExportedKind;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an entity kind or \"date\"")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<ExportedKind, E> {
+                if name == "date" {
+                    return Ok(ExportedKind(None));
+                }
+                let name: serde::de::value::StrDeserializer<'_, E> = name.into_deserializer();
+                EntityKind::deserialize(name).map(|kind| ExportedKind(Some(kind)))
+            }
+        }
+        deserializer.deserialize_str(Name)
     }
 }
 
@@ -493,5 +486,9 @@ mod tests {
         );
         assert_eq!(article.body, "Salem Al-Rifai said talks would resume.");
         assert_eq!(*exported, Exported::default());
+        let (_, exported) = article_and_fields(&line.replace(r#""kind":"person""#, r#""kind":"planet""#));
+        assert_eq!(*exported, Exported::default(), "an unknown kind");
+        let (_, exported) = article_and_fields(&line.replace(r#""kind":"person""#, r#""kind":"date""#));
+        assert_eq!(exported.entities.expect("entities")[0].kind, ExportedKind(None));
     }
 }

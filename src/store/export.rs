@@ -59,7 +59,7 @@ pub fn current_annotations(body: &str, exported: Exported) -> Option<Annotations
     let mut annotations = Annotations::default();
     for item in entities {
         let span = bytes.span(item.start, item.end)?;
-        match item.kind.entity() {
+        match item.kind.0 {
             None => annotations.times.push(TimeExpression {
                 start: span.start,
                 end: span.end,
