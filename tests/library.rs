@@ -650,6 +650,16 @@ fn options_after_the_filter_are_options() {
         .stderr(predicate::str::contains("bad filter"));
 }
 
+/// Writes `count` generated articles of wire copy into `folder`.
+fn generate(folder: &Path, count: usize) {
+    Command::cargo_bin("newsdesk")
+        .expect("the binary is built")
+        .args(["generate", &count.to_string()])
+        .arg(folder)
+        .assert()
+        .success();
+}
+
 /// A command running newsdesk as a user the file permissions apply to: as itself, or, when the
 /// tests run as root (which permissions do not bind), as `nobody` through `setpriv`.
 fn newsdesk_bound_by_permissions(library: &Path) -> Command {
@@ -677,11 +687,7 @@ fn a_read_only_library_is_refused_in_one_line_and_left_untouched() {
     use std::os::unix::fs::PermissionsExt;
     let (dir, library, count) = sample_library();
     let corpus = dir.path().join("corpus");
-    newsdesk(&library)
-        .args(["generate", "20"])
-        .arg(&corpus)
-        .assert()
-        .success();
+    generate(&corpus, 20);
     let set_mode = |path: &Path, mode: u32| {
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod")
     };
@@ -714,11 +720,7 @@ fn a_read_only_library_is_refused_in_one_line_and_left_untouched() {
 fn a_full_disk_stops_the_import_in_one_line_and_keeps_what_was_stored() {
     let (dir, library, count) = sample_library();
     let corpus = dir.path().join("corpus");
-    newsdesk(&library)
-        .args(["generate", "400"])
-        .arg(&corpus)
-        .assert()
-        .success();
+    generate(&corpus, 400);
     let size = std::fs::metadata(&library).expect("metadata").len();
     // The shell's file size limit (in 512-byte blocks) leaves room for 64 KB more of the
     // library and its log; with SIGXFSZ ignored, a write past it fails as on a full disk.
@@ -762,11 +764,7 @@ fn a_folder_is_read_for_copy_and_not_for_the_files_beside_it() {
     let dir = TempDir::new().expect("temp dir");
     let folder = dir.path().join("wires");
     let library = folder.join("library.db");
-    newsdesk(&library)
-        .args(["generate", "3"])
-        .arg(&folder)
-        .assert()
-        .success();
+    generate(&folder, 3);
     std::fs::write(folder.join("photo.PNG"), [0x89, b'P', b'N', b'G', 0, 0, 1]).expect("write");
     std::fs::write(folder.join("settings.toml"), "[reader]\ntheme = \"dark\"\n").expect("write");
     std::fs::write(folder.join("notes.db-wal"), [0u8; 64]).expect("write");
