@@ -63,7 +63,7 @@ pub struct Selection {
 
 /// A set of row numbers.
 #[derive(Debug, Clone, Default)]
-struct RowSet {
+pub(crate) struct RowSet {
     words: Vec<u64>,
 }
 
@@ -82,7 +82,7 @@ impl RowSet {
     }
 
     /// Adds a row.
-    fn insert(&mut self, row: u32) {
+    pub(crate) fn insert(&mut self, row: u32) {
         let word = row as usize / 64;
         if word >= self.words.len() {
             self.words.resize(word + 1, 0);
@@ -90,7 +90,8 @@ impl RowSet {
         self.words[word] |= 1 << (row % 64);
     }
 
-    fn contains(&self, row: u32) -> bool {
+    /// Whether the set holds a row.
+    pub(crate) fn contains(&self, row: u32) -> bool {
         self.words
             .get(row as usize / 64)
             .is_some_and(|word| word & (1 << (row % 64)) != 0)

@@ -9,7 +9,7 @@ use rusqlite::params;
 use super::index::Index;
 use super::postings;
 use super::rows::KINDS;
-use super::select::Selection;
+use super::select::{RowSet, Selection};
 use super::{Library, Result};
 use crate::annotate::entities::EntityKind;
 
@@ -66,19 +66,10 @@ type TopNames = (
 /// and the speakers of most statements (canonical name, articles, statements), each at most
 /// `top`, read in one pass over the index of names.
 fn top_names(library: &Library, selection: &Selection, top: usize) -> rusqlite::Result<TopNames> {
-    let mut selected: Vec<u64> = Vec::new();
+    let mut selected = RowSet::default();
     for row in &selection.rows {
-        let word = row.row as usize / 64;
-        if word >= selected.len() {
-            selected.resize(word + 1, 0);
-        }
-        selected[word] |= 1 << (row.row % 64);
+        selected.insert(row.row);
     }
-    let is_selected = |row: u32| {
-        selected
-            .get(row as usize / 64)
-            .is_some_and(|word| word & (1 << (row % 64)) != 0)
-    };
     // Articles and count by (name, kind).
     let mut totals: HashMap<(i64, i64), (usize, usize)> = HashMap::new();
     let connection = library.connection();
@@ -94,7 +85,7 @@ fn top_names(library: &Library, selection: &Selection, top: usize) -> rusqlite::
         let blob = row.get_ref(3)?.as_blob()?;
         let (mut articles, mut count) = (0, 0);
         for (article, times) in postings::entries(block, blob) {
-            if is_selected(article) {
+            if selected.contains(article) {
                 articles += 1;
                 count += times as usize;
             }
