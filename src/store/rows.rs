@@ -42,19 +42,61 @@ pub fn day_date(day: i32) -> Option<NaiveDate> {
 /// Ministry of Health, Faridah Othman,`): their entity is.
 const LONGEST_SPEAKER_NAME: usize = 5;
 
-/// A name as written and its lookup key (see [`name_key`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Name {
-    /// As written.
-    pub text: String,
-    /// The lookup key.
-    pub key: String,
+/// The names an article adds to the index (entities, their other spellings, speakers), each
+/// as written with its lookup key (see [`name_key`]), its kind in the index and its count.
+/// Every name and key sits in one buffer: an article names a few dozen, and one allocation
+/// for them all keeps the import's allocator (and the writer freeing them) out of the way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameEntries {
+    /// The names and keys, one after the other.
+    text: String,
+    /// Where each name and key ends in `text`, and the entry's kind and count.
+    entries: Vec<NameEntry>,
 }
 
-impl Name {
-    fn new(text: String) -> Name {
-        let key = text.to_lowercase();
-        Name { text, key }
+/// One entry of [`NameEntries`]: its name is `text[start..middle]`, its key
+/// `text[middle..end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct NameEntry {
+    start: usize,
+    middle: usize,
+    end: usize,
+    kind: i64,
+    count: i64,
+}
+
+impl NameEntries {
+    /// Adds a name (already cleaned) under an index kind with its count.
+    fn push(&mut self, name: &str, kind: i64, count: i64) {
+        let start = self.text.len();
+        self.text.push_str(name);
+        let middle = self.text.len();
+        if name.is_ascii() {
+            self.text
+                .extend(name.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            self.text.push_str(&name.to_lowercase());
+        }
+        let end = self.text.len();
+        self.entries.push(NameEntry {
+            start,
+            middle,
+            end,
+            kind,
+            count,
+        });
+    }
+
+    /// Each entry: the name as written, its lookup key, its kind in the index, its count.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str, i64, i64)> + '_ {
+        self.entries.iter().map(|entry| {
+            (
+                &self.text[entry.start..entry.middle],
+                &self.text[entry.middle..entry.end],
+                entry.kind,
+                entry.count,
+            )
+        })
     }
 }
 
@@ -86,12 +128,8 @@ pub struct Prepared {
     pub read: bool,
     /// Starred state.
     pub starred: bool,
-    /// Entities: canonical name, kind code, mention count.
-    pub entities: Vec<(Name, i64, i64)>,
-    /// Spellings of the entities other than their canonical names.
-    pub names: Vec<Name>,
-    /// Speakers: name, statement count, whether the name is the canonical one.
-    pub speakers: Vec<(Name, i64, bool)>,
+    /// The entity, spelling and speaker entries of the index of names.
+    pub names: NameEntries,
 }
 
 impl Prepared {
@@ -104,8 +142,11 @@ impl Prepared {
         starred: bool,
     ) -> Prepared {
         let body = std::mem::take(&mut article.body);
-        let (entities, names) = entity_rows(&body, annotations);
-        let speakers = speaker_rows(&body, annotations);
+        let entities = cleaned_entities(&body, annotations);
+        let mut names = NameEntries::default();
+        entity_rows(&entities, &mut names);
+        speaker_rows(&body, annotations, &entities, &mut names);
+        drop(entities);
         let article_json = serde_json::to_string(&article).unwrap_or_default();
         Prepared {
             id: article.id,
@@ -120,15 +161,7 @@ impl Prepared {
             annotator,
             read,
             starred,
-            entities: entities
-                .into_iter()
-                .map(|(name, kind, count)| (Name::new(name), kind, count))
-                .collect(),
-            names: names.into_iter().map(Name::new).collect(),
-            speakers: speakers
-                .into_iter()
-                .map(|(name, count, canonical)| (Name::new(name), count, canonical))
-                .collect(),
+            names,
         }
     }
 }
@@ -175,28 +208,44 @@ fn surname(name: &str) -> Option<&str> {
     (last.chars().count() > 1).then_some(last)
 }
 
-/// Canonical entities with their mention counts, and the other spellings used (with the
-/// surnames of people).
-fn entity_rows(body: &str, annotations: &Annotations) -> (Vec<(String, i64, i64)>, Vec<String>) {
+/// An entity of an article with its names cleaned (see [`clean_name`]).
+struct CleanEntity<'a> {
+    kind: EntityKind,
+    canonical: Cow<'a, str>,
+    mention: Cow<'a, str>,
+}
+
+/// The entities of an article with their names cleaned, once for every use.
+fn cleaned_entities<'a>(body: &'a str, annotations: &'a Annotations) -> Vec<CleanEntity<'a>> {
+    annotations
+        .entities
+        .iter()
+        .map(|entity| CleanEntity {
+            kind: entity.kind,
+            canonical: clean_name(&entity.canonical),
+            mention: clean_name(entity.span.text(body)),
+        })
+        .collect()
+}
+
+/// Adds the canonical entities with their mention counts (sorted by name and kind), then the
+/// other spellings used (with the surnames of people).
+fn entity_rows(cleaned: &[CleanEntity], names: &mut NameEntries) {
     // Canonical name, kind code, mentions; in the order first seen (an article names a few
     // dozen entities: a list is quicker than a hash table).
-    let mut entities: Vec<(String, i64, i64)> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
-    for entity in &annotations.entities {
-        if entity.kind == EntityKind::Title {
-            continue;
-        }
-        let canonical = clean_name(&entity.canonical);
+    let mut entities: Vec<(&str, i64, i64)> = Vec::new();
+    let mut spellings: Vec<&str> = Vec::new();
+    for entity in cleaned.iter().filter(|e| e.kind != EntityKind::Title) {
+        let canonical = entity.canonical.as_ref();
         let code = kind_code(entity.kind);
-        let mention = clean_name(entity.span.text(body));
         let surname = (entity.kind == EntityKind::Person)
-            .then(|| surname(&canonical))
+            .then(|| surname(canonical))
             .flatten();
-        for spelling in [Some(mention.as_ref()), surname].into_iter().flatten() {
-            if !spelling.eq_ignore_ascii_case(&canonical)
-                && !names.iter().any(|n| n.eq_ignore_ascii_case(spelling))
+        for spelling in [Some(entity.mention.as_ref()), surname].into_iter().flatten() {
+            if !spelling.eq_ignore_ascii_case(canonical)
+                && !spellings.iter().any(|n| n.eq_ignore_ascii_case(spelling))
             {
-                names.push(spelling.to_string());
+                spellings.push(spelling);
             }
         }
         match entities
@@ -204,64 +253,65 @@ fn entity_rows(body: &str, annotations: &Annotations) -> (Vec<(String, i64, i64)
             .find(|(name, kind, _)| *kind == code && *name == canonical)
         {
             Some(found) => found.2 += 1,
-            None => entities.push((canonical.into_owned(), code, 1)),
+            None => entities.push((canonical, code, 1)),
         }
     }
     // A bare title (`the Secretary`) is one more mention of the person it stands for (under
     // the kind the name was first seen with).
-    for entity in annotations
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Title)
-    {
-        let canonical = clean_name(&entity.canonical);
-        if let Some(found) = entities.iter_mut().find(|(name, _, _)| *name == canonical) {
+    for entity in cleaned.iter().filter(|e| e.kind == EntityKind::Title) {
+        if let Some(found) = entities.iter_mut().find(|(name, _, _)| *name == entity.canonical) {
             found.2 += 1;
         }
     }
-    entities.sort();
-    names.retain(|name| !entities.iter().any(|(c, _, _)| c.eq_ignore_ascii_case(name)));
-    (entities, names)
+    entities.sort_unstable();
+    spellings.retain(|name| !entities.iter().any(|(c, _, _)| c.eq_ignore_ascii_case(name)));
+    for (name, kind, mentions) in entities {
+        names.push(name, kind, mentions);
+    }
+    for spelling in spellings {
+        names.push(spelling, postings::SPELLING, 1);
+    }
 }
 
-/// Speakers by name with their statement counts: the canonical name, every spelling of that
-/// entity in the article, and short unresolved speaker spans.
-fn speaker_rows(body: &str, annotations: &Annotations) -> Vec<(String, i64, bool)> {
-    let mut rows: Vec<(String, i64, bool)> = Vec::new();
-    let mut add = |name: &str, canonical: bool| {
+/// Adds the speakers by name with their statement counts: the canonical name, every spelling
+/// of that entity in the article, and short unresolved speaker spans.
+fn speaker_rows<'a>(
+    body: &'a str,
+    annotations: &'a Annotations,
+    cleaned: &'a [CleanEntity<'a>],
+    names: &mut NameEntries,
+) {
+    // Name, statements, whether it is a canonical name; in the order first seen.
+    let mut rows: Vec<(Cow<'a, str>, i64, bool)> = Vec::new();
+    let mut add = |name: Cow<'a, str>, canonical: bool| {
         if name.is_empty() {
             return;
         }
-        match rows.iter_mut().find(|(n, _, _)| n.eq_ignore_ascii_case(name)) {
+        match rows.iter_mut().find(|(n, _, _)| n.eq_ignore_ascii_case(&name)) {
             Some(row) => {
                 row.1 += 1;
                 row.2 |= canonical;
             }
-            None => rows.push((name.to_string(), 1, canonical)),
+            None => rows.push((name, 1, canonical)),
         }
     };
-    // Each entity's canonical name and spelling, cleaned once.
-    let names: Vec<(Cow<str>, Cow<str>)> = annotations
-        .entities
-        .iter()
-        .filter(|e| e.kind != EntityKind::Title)
-        .map(|e| (clean_name(&e.canonical), clean_name(e.span.text(body))))
-        .collect();
+    let entities: Vec<&CleanEntity> = cleaned.iter().filter(|e| e.kind != EntityKind::Title).collect();
     for statement in &annotations.statements {
         match &statement.speaker_canonical {
             Some(canonical) => {
                 let canonical = clean_name(canonical);
-                let mut spellings: Vec<&str> = names
+                let mut spellings: Vec<Cow<'a, str>> = entities
                     .iter()
-                    .filter(|(name, spelling)| {
-                        *name == canonical && !spelling.eq_ignore_ascii_case(&canonical)
-                    })
-                    .map(|(_, spelling)| spelling.as_ref())
+                    .filter(|e| e.canonical == canonical && !e.mention.eq_ignore_ascii_case(&canonical))
+                    .map(|e| Cow::Borrowed(e.mention.as_ref()))
                     .collect();
-                spellings.extend(surname(&canonical));
+                spellings.extend(match &canonical {
+                    Cow::Borrowed(name) => surname(name).map(Cow::Borrowed),
+                    Cow::Owned(name) => surname(name).map(|last| Cow::Owned(last.to_string())),
+                });
                 spellings.sort_unstable();
                 spellings.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-                add(&canonical, true);
+                add(canonical, true);
                 for spelling in spellings {
                     add(spelling, false);
                 }
@@ -270,13 +320,20 @@ fn speaker_rows(body: &str, annotations: &Annotations) -> Vec<(String, i64, bool
                 if let Some(span) = statement.speaker {
                     let name = clean_name(span.text(body));
                     if name.split(' ').count() <= LONGEST_SPEAKER_NAME {
-                        add(&name, false);
+                        add(name, false);
                     }
                 }
             }
         }
     }
-    rows
+    for (name, statements, canonical) in rows {
+        let kind = if canonical {
+            postings::SPEAKER
+        } else {
+            postings::SPEAKER_SPELLING
+        };
+        names.push(&name, kind, statements);
+    }
 }
 
 /// The key a name is looked up by: lower case, white space collapsed (what [`Name`] holds).
@@ -338,18 +395,18 @@ impl Codes {
         Ok(code)
     }
 
-    fn name(&mut self, tx: &Transaction, name: &Name) -> rusqlite::Result<i64> {
-        if let Some(code) = self.names.get(&name.key) {
+    fn name(&mut self, tx: &Transaction, name: &str, key: &str) -> rusqlite::Result<i64> {
+        if let Some(code) = self.names.get(key) {
             return Ok(*code);
         }
         let code = code_of(
             tx,
             "INSERT OR IGNORE INTO names (key, name) VALUES (?1, ?2)",
             "SELECT id FROM names WHERE key = ?1",
-            &name.key,
-            &name.text,
+            key,
+            name,
         )?;
-        self.names.insert(name.key.clone(), code);
+        self.names.insert(key.to_string(), code);
         Ok(code)
     }
 }
@@ -444,28 +501,13 @@ impl<'tx> Writer<'tx> {
         prepared: &Prepared,
         remove: bool,
     ) -> rusqlite::Result<()> {
-        let mut entry = |codes: &mut Codes, name: &Name, kind: i64, count: i64| -> rusqlite::Result<()> {
-            let name = codes.name(self.tx, name)?;
+        for (name, key, kind, count) in prepared.names.iter() {
+            let name = codes.name(self.tx, name, key)?;
             if remove {
                 self.postings.remove(name, kind, row);
             } else {
                 self.postings.add(name, kind, row, count);
             }
-            Ok(())
-        };
-        for (canonical, kind, mentions) in &prepared.entities {
-            entry(codes, canonical, *kind, *mentions)?;
-        }
-        for spelling in &prepared.names {
-            entry(codes, spelling, postings::SPELLING, 1)?;
-        }
-        for (spelling, statements, canonical) in &prepared.speakers {
-            let kind = if *canonical {
-                postings::SPEAKER
-            } else {
-                postings::SPEAKER_SPELLING
-            };
-            entry(codes, spelling, kind, *statements)?;
         }
         Ok(())
     }
@@ -560,6 +602,21 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_key_is_the_key_a_filter_looks_up() {
+        let written = ["Salem Al-Rifai", "Mevlüt ÇAVUŞOĞLU", "ΟΔΥΣΣΕΑΣ", "İstanbul"];
+        let mut names = NameEntries::default();
+        for name in written {
+            names.push(name, postings::SPELLING, 1);
+        }
+        let entries: Vec<(&str, &str)> = names.iter().map(|(name, key, _, _)| (name, key)).collect();
+        let expected: Vec<(&str, String)> = written.iter().map(|name| (*name, name_key(name))).collect();
+        assert_eq!(entries.len(), expected.len());
+        for ((name, key), (expected_name, expected_key)) in entries.iter().zip(&expected) {
+            assert_eq!((name, key), (expected_name, &expected_key.as_str()));
+        }
+    }
+
+    #[test]
     fn a_bare_title_counts_for_its_person_and_spellings_are_kept_once() {
         use crate::annotate::entities::Entity;
         use crate::span::Span;
@@ -582,19 +639,26 @@ mod tests {
             ],
             ..Annotations::default()
         };
-        let (entities, names) = entity_rows(body, &annotations);
+        let mut names = NameEntries::default();
+        entity_rows(&cleaned_entities(body, &annotations), &mut names);
+        let entries: Vec<(&str, i64, i64)> = names
+            .iter()
+            .map(|(name, _, kind, count)| (name, kind, count))
+            .collect();
         assert_eq!(
-            entities,
+            entries,
             [
-                ("Salem Al-Rifai".to_string(), 0, 3),
-                ("Salem Al-Rifai".to_string(), 1, 1)
+                ("Salem Al-Rifai", 0, 3),
+                ("Salem Al-Rifai", 1, 1),
+                ("Al-Rifai", postings::SPELLING, 1),
+                ("Al-Rifai would", postings::SPELLING, 1),
             ],
-            "the title counts under the kind first seen"
+            "the title counts under the kind first seen; the surname once, whatever its case"
         );
+        let keys: Vec<&str> = names.iter().map(|(_, key, _, _)| key).collect();
         assert_eq!(
-            names,
-            ["Al-Rifai", "Al-Rifai would"],
-            "the surname once, whatever its case"
+            keys,
+            ["salem al-rifai", "salem al-rifai", "al-rifai", "al-rifai would"]
         );
     }
 }
