@@ -5,7 +5,7 @@
 //! An import writes a batch's entries with one blob per name and block, rather than one index
 //! row per name and article, and a filter reads a name's blocks in one range.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -67,7 +67,7 @@ fn stored_count(count: i64) -> u8 {
 #[derive(Debug, Default)]
 pub struct Changes {
     /// By (name, kind, block): the changes in the order made; a count of 0 removes the row.
-    blocks: HashMap<(i64, i64, i64), Vec<(u16, u8)>>,
+    blocks: FxHashMap<(i64, i64, i64), Vec<(u16, u8)>>,
     /// Changes held.
     held: usize,
 }

@@ -1,8 +1,8 @@
 //! One article as the library's rows: what import writes (prepared off the writer thread) and
 //! what showing an article reads back.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Transaction, params};
@@ -345,15 +345,15 @@ pub fn name_key(name: &str) -> String {
 /// code. A code another writer added meanwhile is found in the table on a miss.
 #[derive(Debug, Default)]
 pub struct Codes {
-    agencies: HashMap<String, i64>,
-    places: HashMap<String, i64>,
-    names: HashMap<String, i64>,
+    agencies: FxHashMap<String, i64>,
+    places: FxHashMap<String, i64>,
+    names: FxHashMap<String, i64>,
 }
 
 impl Codes {
     /// The codes already in the library.
     pub fn load(transaction: &Transaction) -> rusqlite::Result<Codes> {
-        let read = |sql: &str| -> rusqlite::Result<HashMap<String, i64>> {
+        let read = |sql: &str| -> rusqlite::Result<FxHashMap<String, i64>> {
             let mut statement = transaction.prepare(sql)?;
             let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
             rows.collect()
