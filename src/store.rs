@@ -6,6 +6,7 @@
 //! full-text filters ask SQLite for the matching articles first. Bodies and annotations are
 //! loaded only when an article is shown.
 
+pub mod checkpoint;
 pub mod codec;
 pub mod export;
 pub mod import;
