@@ -437,8 +437,8 @@ pub fn prepare(record: Record) -> Prepared {
 
 /// What the writer does with a batch once it is committed: asks for its pages to be copied
 /// out of the log, and gives each article back to the worker that prepared it, to be freed
-/// there. (A thread freeing another's memory waits for the allocator's lock on it while that
-/// thread allocates: the writer spent a tenth of its time waiting so.)
+/// there: a thread freeing another's memory waits for the allocator's lock on it while that
+/// thread allocates.
 struct Committed {
     checkpointer: Option<Checkpointer>,
     /// By worker number.
