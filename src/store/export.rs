@@ -56,7 +56,11 @@ pub fn current_annotations(body: &str, exported: Exported) -> Option<Annotations
     let entities = exported.entities?;
     let statements = exported.statements?;
     let bytes = ByteOffsets::new(body);
-    let mut annotations = Annotations::default();
+    let mut annotations = Annotations {
+        entities: Vec::with_capacity(entities.len()),
+        times: Vec::new(),
+        statements: Vec::with_capacity(statements.len()),
+    };
     for item in entities {
         let span = bytes.span(item.start, item.end)?;
         match item.kind.0 {

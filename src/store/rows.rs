@@ -54,6 +54,9 @@ pub struct NameEntries {
     entries: Vec<NameEntry>,
 }
 
+/// The length of a typical name, in bytes (`Abdulwahab Saud Al-Rifai` is 24).
+const TYPICAL_NAME_BYTES: usize = 20;
+
 /// One entry of [`NameEntries`]: its name is `text[start..middle]`, its key
 /// `text[middle..end]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +69,14 @@ struct NameEntry {
 }
 
 impl NameEntries {
+    /// Room for about `entries` entries.
+    fn with_room(entries: usize) -> NameEntries {
+        NameEntries {
+            text: String::with_capacity(entries * 2 * TYPICAL_NAME_BYTES),
+            entries: Vec::with_capacity(entries),
+        }
+    }
+
     /// Adds a name (already cleaned) under an index kind with its count.
     fn push(&mut self, name: &str, kind: i64, count: i64) {
         let start = self.text.len();
@@ -143,7 +154,7 @@ impl Prepared {
     ) -> Prepared {
         let body = std::mem::take(&mut article.body);
         let entities = cleaned_entities(&body, annotations);
-        let mut names = NameEntries::default();
+        let mut names = NameEntries::with_room(entities.len() + annotations.statements.len());
         entity_rows(&entities, &mut names);
         speaker_rows(&body, annotations, &entities, &mut names);
         drop(entities);
