@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, SyncSender, channel, sync_channel};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -97,6 +97,9 @@ const ARTICLES_PER_MESSAGE: usize = 32;
 
 /// Memory the full-text index may fill with a batch's terms before writing them out.
 const SEARCH_HASH_BYTES: i64 = 16 * 1024 * 1024;
+
+/// How long an article waits for its batch to fill before it is committed with fewer.
+const LONGEST_WAIT: Duration = Duration::from_secs(2);
 
 /// Segments of one size the full-text index gathers before merging them into one.
 const SEARCH_MERGE_SEGMENTS: i64 = 8;
@@ -463,7 +466,10 @@ impl Committed {
     }
 }
 
-/// The writer: stores batches as they fill, one transaction each.
+/// The writer: stores articles as they come, `batch` to a transaction (fewer when the first
+/// of them has waited two seconds, and at the end). It inserts each message's articles as it
+/// arrives rather than waiting for a whole batch, so that it starts with the workers' first
+/// articles and never waits for a batch to fill.
 fn write(
     library: &mut Library,
     messages: &Receiver<Message>,
@@ -473,103 +479,115 @@ fn write(
     committed: Committed,
 ) -> Result<()> {
     let batch = batch.max(1);
-    // Each article with the number of the worker that prepared it.
-    let mut pending: Vec<(usize, Prepared)> = Vec::with_capacity(batch);
+    let path = library.path().to_string();
+    let error = |e: rusqlite::Error| super::sqlite_error(&path, &e);
     let mut failed: HashSet<String> = HashSet::new();
-    let mut last_commit = Instant::now();
-    let mut codes = None;
-    for message in messages {
-        match message {
-            Message::Articles {
-                worker,
-                prepared,
-                already,
-            } => {
-                tally.already += already;
-                pending.extend(prepared.into_iter().map(|p| (worker, p)));
+    let mut codes: Option<Codes> = None;
+    // Articles received and not yet stored, each with the number of the worker that
+    // prepared it.
+    let mut waiting: Vec<(usize, Prepared)> = Vec::new();
+    let mut open = true;
+    loop {
+        // A transaction starts with the first article to store.
+        while waiting.is_empty() && open {
+            match messages.recv() {
+                Ok(message) => {
+                    waiting = articles_of(message, tally, &mut failed);
+                    progress(tally);
+                }
+                Err(_) => open = false,
             }
-            Message::Failure { path, reason } => {
+        }
+        if waiting.is_empty() {
+            return Ok(());
+        }
+        let deadline = Instant::now() + LONGEST_WAIT;
+        let tx = library
+            .connection_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(error)?;
+        let codes = match &mut codes {
+            Some(codes) => codes,
+            None => codes.insert(first_transaction(&tx).map_err(error)?),
+        };
+        let now = chrono::Utc::now().timestamp();
+        let mut writer = Writer::new(&tx).map_err(error)?;
+        let mut stored: Vec<(usize, Prepared)> = Vec::with_capacity(batch);
+        let mut inserted = 0;
+        loop {
+            let room = batch - stored.len();
+            let later = waiting.split_off(waiting.len().min(room));
+            for (worker, prepared) in waiting {
+                inserted += usize::from(writer.insert(codes, &prepared, now).map_err(error)?);
+                stored.push((worker, prepared));
+            }
+            waiting = later;
+            if stored.len() == batch || !open {
+                break;
+            }
+            match messages.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(message) => {
+                    waiting = articles_of(message, tally, &mut failed);
+                    progress(tally);
+                }
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => open = false,
+            }
+        }
+        writer.finish().map_err(error)?;
+        tx.commit().map_err(error)?;
+        tally.imported += inserted;
+        tally.already += stored.len() - inserted;
+        committed.batch(stored);
+        progress(tally);
+    }
+}
+
+/// Sets up the library for an import's writes (in its first transaction) and reads its code
+/// tables.
+fn first_transaction(tx: &rusqlite::Transaction) -> rusqlite::Result<Codes> {
+    // The full-text index gathers a whole batch in memory before writing it out: fewer,
+    // larger segments to merge later. It merges segments eight at a time rather than four:
+    // half the merging for a large import, and a query reads a few more segments.
+    tx.execute(
+        "INSERT INTO search (search, rank) VALUES ('hashsize', ?1)",
+        params![SEARCH_HASH_BYTES],
+    )?;
+    tx.execute(
+        "INSERT INTO search (search, rank) VALUES ('automerge', ?1)",
+        params![SEARCH_MERGE_SEGMENTS],
+    )?;
+    Codes::load(tx)
+}
+
+/// Counts what a message reports in the tally, and returns the articles it carries.
+fn articles_of(message: Message, tally: &mut Tally, failed: &mut HashSet<String>) -> Vec<(usize, Prepared)> {
+    match message {
+        Message::Articles {
+            worker,
+            prepared,
+            already,
+        } => {
+            tally.already += already;
+            return prepared.into_iter().map(|p| (worker, p)).collect();
+        }
+        Message::Failure { path, reason } => {
+            if failed.insert(path) {
+                tally.failed_files += 1;
+            }
+            tally.failures.push(reason);
+        }
+        Message::FileDone { path, failure } => {
+            tally.files_done += 1;
+            if let Some(reason) = failure {
                 if failed.insert(path) {
                     tally.failed_files += 1;
                 }
                 tally.failures.push(reason);
             }
-            Message::FileDone { path, failure } => {
-                tally.files_done += 1;
-                if let Some(reason) = failure {
-                    if failed.insert(path) {
-                        tally.failed_files += 1;
-                    }
-                    tally.failures.push(reason);
-                }
-            }
         }
-        // Whole batches, and what has waited two seconds.
-        while pending.len() >= batch {
-            let rest = pending.split_off(batch);
-            let full = std::mem::replace(&mut pending, rest);
-            store(library, &mut codes, &full, tally)?;
-            committed.batch(full);
-            last_commit = Instant::now();
-        }
-        if !pending.is_empty() && last_commit.elapsed() > Duration::from_secs(2) {
-            store(library, &mut codes, &pending, tally)?;
-            committed.batch(std::mem::take(&mut pending));
-            last_commit = Instant::now();
-        }
-        progress(tally);
     }
-    store(library, &mut codes, &pending, tally)?;
-    progress(tally);
-    Ok(())
-}
-
-/// Stores a batch in one transaction.
-fn store(
-    library: &mut Library,
-    codes: &mut Option<Codes>,
-    pending: &[(usize, Prepared)],
-    tally: &mut Tally,
-) -> Result<()> {
-    if pending.is_empty() {
-        return Ok(());
-    }
-    let path = library.path().to_string();
-    let error = |e: rusqlite::Error| super::sqlite_error(&path, &e);
-    let now = chrono::Utc::now().timestamp();
-    let tx = library
-        .connection_mut()
-        .transaction_with_behavior(TransactionBehavior::Immediate)
-        .map_err(error)?;
-    if codes.is_none() {
-        // The full-text index gathers a whole batch in memory before writing it out: fewer,
-        // larger segments to merge later. It merges segments eight at a time rather than four:
-        // half the merging for a large import, and a query reads a few more segments.
-        tx.execute(
-            "INSERT INTO search (search, rank) VALUES ('hashsize', ?1)",
-            params![SEARCH_HASH_BYTES],
-        )
-        .and_then(|_| {
-            tx.execute(
-                "INSERT INTO search (search, rank) VALUES ('automerge', ?1)",
-                params![SEARCH_MERGE_SEGMENTS],
-            )
-        })
-        .map_err(error)?;
-        *codes = Some(Codes::load(&tx).map_err(error)?);
-    }
-    let mut inserted = 0;
-    if let Some(codes) = codes.as_mut() {
-        let mut writer = Writer::new(&tx).map_err(error)?;
-        for (_, prepared) in pending {
-            inserted += usize::from(writer.insert(codes, prepared, now).map_err(error)?);
-        }
-        writer.finish().map_err(error)?;
-    }
-    tx.commit().map_err(error)?;
-    tally.imported += inserted;
-    tally.already += pending.len() - inserted;
-    Ok(())
+    Vec::new()
 }
 
 /// Re-annotates every article annotated by an older annotator version; returns how many.
@@ -652,4 +670,57 @@ pub fn reindex(
         progress(done, stale.len());
     }
     Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Mode;
+
+    #[test]
+    fn an_article_is_committed_when_it_has_waited_long_enough() {
+        let scratch = tempfile::TempDir::new().expect("scratch");
+        let path = scratch.path().join("library.db");
+        let mut library = Library::open(&path, Mode::Create).expect("a library");
+        let records = sample_records().expect("the samples");
+        let prepared: Vec<Prepared> = records.into_iter().take(1).map(prepare).collect();
+        let (messages, received) = sync_channel(4);
+        let (give_back, _returned) = channel();
+        let committed = Committed {
+            checkpointer: None,
+            returns: vec![give_back],
+        };
+        let stored = |path: &Path| {
+            let reader = Library::open(path, Mode::Read).expect("readable");
+            reader.count().expect("a count")
+        };
+        std::thread::scope(|scope| {
+            let library = &mut library;
+            let writer = scope.spawn(move || {
+                let mut tally = Tally::default();
+                write(library, &received, 100, &mut tally, &mut |_| {}, committed).map(|()| tally)
+            });
+            let started = Instant::now();
+            let message = Message::Articles {
+                worker: 0,
+                prepared,
+                already: 0,
+            };
+            messages.send(message).expect("the writer listens");
+            // The batch has room for 99 more and the workers say nothing more: the article
+            // is committed once it has waited, while the import goes on.
+            while stored(&path) == 0 {
+                assert!(started.elapsed() < LONGEST_WAIT * 3, "never committed");
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            assert!(
+                started.elapsed() >= LONGEST_WAIT,
+                "committed before its batch filled"
+            );
+            assert!(!writer.is_finished(), "the import goes on");
+            drop(messages);
+            let tally = writer.join().expect("no panic").expect("stored");
+            assert_eq!(tally.imported, 1);
+        });
+    }
 }
