@@ -167,6 +167,11 @@ fn filters_select_what_they_name() {
     assert!(desalination.len() >= 3);
     let phrase = list(&library, &["\"desalination plants\""]);
     assert!(!phrase.is_empty() && phrase.len() <= desalination.len());
+    // A phrase ending in `*`: its last word is a prefix (what the reader's search sends while
+    // a phrase is being typed).
+    let begun = list(&library, &["\"desalination pla*\""]);
+    assert!(phrase.iter().all(|a| begun.contains(a)), "{begun:?}");
+    assert!(list(&library, &["\"desalination plx*\""]).is_empty());
     let without = list(&library, &["-desalination"]);
     assert_eq!(without.len() + desalination.len(), count);
     let both = list(&library, &["agency:KUNA", "desalination"]);

@@ -363,17 +363,17 @@ impl rusqlite::functions::Aggregate<Vec<u64>, Option<Vec<u8>>> for RowBitmap {
     }
 }
 
-/// The FTS5 expression of a word or phrase: quoted, with a trailing `*` kept as a prefix search.
+/// The FTS5 expression of a word or phrase: quoted, with a trailing `*` kept as a prefix search
+/// (of a phrase's last word).
 fn text_expression(condition: &Condition) -> Option<String> {
     let quote = |text: &str| format!("\"{}\"", text.replace('"', "\"\""));
-    match condition {
-        Condition::Word(word) => Some(match word.strip_suffix('*') {
-            Some(prefix) if !prefix.is_empty() => format!("{}*", quote(prefix)),
-            _ => quote(word),
-        }),
-        Condition::Phrase(phrase) => Some(quote(phrase)),
-        _ => None,
-    }
+    let (Condition::Word(text) | Condition::Phrase(text)) = condition else {
+        return None;
+    };
+    Some(match text.strip_suffix('*') {
+        Some(prefix) if !prefix.trim().is_empty() => format!("{}*", quote(prefix)),
+        _ => quote(text),
+    })
 }
 
 /// The rows matching a full-text expression.

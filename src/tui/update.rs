@@ -388,22 +388,28 @@ fn prompt_filter(prompt: &Prompt) -> Result<Filter, String> {
             Ok(filter)
         }
         PromptKind::Search => {
-            let parsed = Filter::parse(input).map_err(|error| strings::bad_filter(&error.to_string()))?;
+            // A phrase still being typed is searched as typed so far: its quote is closed.
+            let parsed = Filter::parse(input).or_else(|error| match input.matches('"').count() % 2 {
+                1 => Filter::parse(&format!("{input}\"")).map_err(|_| error),
+                _ => Err(error),
+            });
+            let mut parsed = parsed.map_err(|error| strings::bad_filter(&error.to_string()))?;
             if parsed.terms.iter().any(|t| t.condition.field() != Field::Text) {
                 return Err(strings::SEARCH_ONLY_TEXT.to_string());
             }
-            let mut parsed = parsed;
             // The word still being typed (nothing after it yet) matches as a prefix, so the
-            // list follows the keys: `desal` finds desalination; `desal ` the word alone.
-            // Shorter prefixes than three letters match too many words to be worth a search.
+            // list follows the keys: `desal` finds desalination; `desal ` the word alone;
+            // `"water sec` the phrase with a word starting `sec`. Shorter prefixes than three
+            // letters match too many words to be worth a search.
             if prompt.input.ends_with(char::is_alphanumeric) {
                 if let Some(Term {
                     negated: false,
-                    condition: Condition::Word(word),
+                    condition: Condition::Word(text) | Condition::Phrase(text),
                 }) = parsed.terms.last_mut()
                 {
-                    if word.chars().count() >= SHORTEST_PREFIX {
-                        word.push('*');
+                    let last_word = text.rsplit(' ').next().unwrap_or_default();
+                    if last_word.chars().count() >= SHORTEST_PREFIX {
+                        text.push('*');
                     }
                 }
             }

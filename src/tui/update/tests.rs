@@ -447,7 +447,8 @@ fn search_runs_as_you_type_and_cancel_restores() {
     assert_eq!(app.filter.to_string(), "agency:KUNA summit*", "still being typed");
     for (typed, filter) in [
         (" ", "agency:KUNA summit"),
-        ("\"water sec", "agency:KUNA summit"),
+        ("\"wa", "agency:KUNA summit \"wa\""),
+        ("ter sec", "agency:KUNA summit \"water sec*\""),
         ("\"", "agency:KUNA summit \"water sec\""),
         (" -gas", "agency:KUNA summit \"water sec\" -gas"),
         (" oil", "agency:KUNA summit \"water sec\" -gas oil*"),
