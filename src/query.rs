@@ -18,7 +18,7 @@
 //! | `speaker:Netanyahu` | with a statement by the speaker |
 //! | `place:Washington` | with that dateline place |
 //! | `is:unread`, `is:read`, `is:starred`, `is:unstarred` | in that reading state |
-//! | `ceasefire`, `"security council"` | containing the word or the phrase (full-text search) |
+//! | `ceasefire`, `"security council"` | containing the word or the phrase (full-text search); a trailing `*` (`minist*`, `"security coun*"`) makes the word, or the phrase's last word, a prefix |
 //!
 //! The details:
 //!
