@@ -110,7 +110,7 @@ pub enum Input {
 }
 
 /// Expands the paths given on the command line: `-` is standard input, a directory gives every
-/// file under it (recursively, sorted, hidden entries and [`not_copy`] files skipped), anything
+/// file under it (recursively, sorted, hidden entries and files that hold no copy, such as images and archives, skipped), anything
 /// else is a file. Directories that cannot be walked give an error in place of their files.
 pub fn expand(paths: &[PathBuf]) -> Vec<Result<Input, InputError>> {
     let mut inputs = Vec::new();

@@ -3,7 +3,7 @@
 //! state and returns [`effect::Effect`]s (no I/O); [`effect::Executor`] carries them out on
 //! the library and answers with actions; [`view::draw`] shows the state. Keys
 //! ([`keymap`], `assets/keymap.toml`) and styles ([`theme`], `assets/theme.toml`) are data,
-//! patched by the user's [`config`]. [`run`] is the event loop and [`terminal`] sets the
+//! patched by the user's [`config`]. [`run()`] is the event loop and [`terminal`] sets the
 //! terminal up and always restores it.
 
 pub mod action;

@@ -178,7 +178,7 @@ impl Prepared {
 }
 
 /// The longest headline kept, in characters.
-const LONGEST_HEADLINE: usize = 300;
+pub const LONGEST_HEADLINE: usize = 300;
 
 /// The headline of an article: its title, else its first paragraph, at most
 /// [`LONGEST_HEADLINE`] characters (what schema version 2 computes for older articles).
@@ -347,7 +347,7 @@ fn speaker_rows<'a>(
     }
 }
 
-/// The key a name is looked up by: lower case, white space collapsed (what [`Name`] holds).
+/// The key a name is looked up by: lower case, white space collapsed (what [`NameEntries`] holds beside each name).
 pub fn name_key(name: &str) -> String {
     clean_name(name).to_lowercase()
 }
