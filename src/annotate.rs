@@ -23,7 +23,7 @@ use tokens::{sentences, tokenize};
 /// The version of the annotator's output. The library stores it with every article and
 /// `newsdesk reindex` re-annotates articles annotated by an older version: raise it whenever a
 /// change to the models, word lists or rules changes what `annotate` finds.
-pub const ANNOTATOR_VERSION: u32 = 3;
+pub const ANNOTATOR_VERSION: u32 = 4;
 
 /// Everything annotated in one text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

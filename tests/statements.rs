@@ -161,6 +161,21 @@ fn passive_without_an_agent_reports_no_one() {
 }
 
 #[test]
+fn a_relative_clause_speaks_for_its_noun_not_for_the_sentence_subject() {
+    // The tagger reads `slick` as a verb and `that` as a conjunction; the Secretary said
+    // nothing here, and neither did the slick.
+    let found = statements(
+        "The United States welcomed on Monday the convening of the Gulf Water Security Summit in \
+         Kuwait, with Secretary of State Daniel Whitcombe commending the State of Kuwait's \
+         handling of the oil slick that threatened its desalination plants last week.",
+    );
+    assert!(
+        found.iter().all(|s| s.cue.as_deref() != Some("threatened")),
+        "{found:#?}"
+    );
+}
+
+#[test]
 fn acts_are_not_statements() {
     let found = statements(
         "Earlier today, the United Nations allowed the adoption of a resolution calling for a ceasefire.",

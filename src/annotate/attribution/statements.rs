@@ -528,6 +528,18 @@ fn grammatical_source(
         }
         at = at.saturating_sub(1);
     }
+    // `the oil slick that threatened`: `that` right before a finite verb is its subject, a
+    // relative pronoun however the tagger took it (a conjunction `that` comes before a subject).
+    // When the tagger also missed the noun it stands for, the clause has no speaker: it is
+    // not the speaker of the sentence's other statement.
+    let relative_that = at > sentence.start
+        && at < cue.start
+        && word(at).eq_ignore_ascii_case("that")
+        && !matches!(pos[at], "WP" | "WDT")
+        && matches!(pos[cue.start], "VBD" | "VBZ" | "VBP");
+    if relative_that {
+        return Some(noun_phrase_before(tokens, pos, at, context.entities));
+    }
     if at >= sentence.start && matches!(pos[at], "WP" | "WDT") {
         if word(at).eq_ignore_ascii_case("that") {
             if let Some(antecedent) = noun_phrase_before(tokens, pos, at, context.entities) {
