@@ -466,10 +466,9 @@ impl Committed {
     }
 }
 
-/// The writer: stores articles as they come, `batch` to a transaction (fewer when the first
-/// of them has waited two seconds, and at the end). It inserts each message's articles as it
-/// arrives rather than waiting for a whole batch, so that it starts with the workers' first
-/// articles and never waits for a batch to fill.
+/// The writer: gathers articles and stores them `batch` to a transaction, fewer when the
+/// first of them has waited [`LONGEST_WAIT`], and the rest at the end. The library stays free
+/// for other writers (the reader marking an article read) while a batch is gathered.
 fn write(
     library: &mut Library,
     messages: &Receiver<Message>,
@@ -479,68 +478,71 @@ fn write(
     committed: Committed,
 ) -> Result<()> {
     let batch = batch.max(1);
-    let path = library.path().to_string();
-    let error = |e: rusqlite::Error| super::sqlite_error(&path, &e);
     let mut failed: HashSet<String> = HashSet::new();
     let mut codes: Option<Codes> = None;
     // Articles received and not yet stored, each with the number of the worker that
-    // prepared it.
-    let mut waiting: Vec<(usize, Prepared)> = Vec::new();
-    let mut open = true;
+    // prepared it, and when the first of them came.
+    let mut pending: Vec<(usize, Prepared)> = Vec::with_capacity(batch);
+    let mut since = Instant::now();
     loop {
-        // A transaction starts with the first article to store.
-        while waiting.is_empty() && open {
-            match messages.recv() {
-                Ok(message) => {
-                    waiting = articles_of(message, tally, &mut failed);
-                    progress(tally);
+        let next = if pending.is_empty() {
+            messages.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        } else {
+            messages.recv_timeout((since + LONGEST_WAIT).saturating_duration_since(Instant::now()))
+        };
+        let open = match next {
+            Ok(message) => {
+                if pending.is_empty() {
+                    since = Instant::now();
                 }
-                Err(_) => open = false,
+                pending.extend(articles_of(message, tally, &mut failed));
+                true
             }
+            Err(RecvTimeoutError::Timeout) => true,
+            Err(RecvTimeoutError::Disconnected) => false,
+        };
+        while pending.len() >= batch || (!pending.is_empty() && (!open || since.elapsed() >= LONGEST_WAIT)) {
+            let later = pending.split_off(pending.len().min(batch));
+            let full = std::mem::replace(&mut pending, later);
+            store(library, &mut codes, &full, tally)?;
+            committed.batch(full);
+            since = Instant::now();
         }
-        if waiting.is_empty() {
+        progress(tally);
+        if !open {
             return Ok(());
         }
-        let deadline = Instant::now() + LONGEST_WAIT;
-        let tx = library
-            .connection_mut()
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(error)?;
-        let codes = match &mut codes {
-            Some(codes) => codes,
-            None => codes.insert(first_transaction(&tx).map_err(error)?),
-        };
-        let now = chrono::Utc::now().timestamp();
-        let mut writer = Writer::new(&tx).map_err(error)?;
-        let mut stored: Vec<(usize, Prepared)> = Vec::with_capacity(batch);
-        let mut inserted = 0;
-        loop {
-            let room = batch - stored.len();
-            let later = waiting.split_off(waiting.len().min(room));
-            for (worker, prepared) in waiting {
-                inserted += usize::from(writer.insert(codes, &prepared, now).map_err(error)?);
-                stored.push((worker, prepared));
-            }
-            waiting = later;
-            if stored.len() == batch || !open {
-                break;
-            }
-            match messages.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-                Ok(message) => {
-                    waiting = articles_of(message, tally, &mut failed);
-                    progress(tally);
-                }
-                Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => open = false,
-            }
-        }
-        writer.finish().map_err(error)?;
-        tx.commit().map_err(error)?;
-        tally.imported += inserted;
-        tally.already += stored.len() - inserted;
-        committed.batch(stored);
-        progress(tally);
     }
+}
+
+/// Stores a batch in one transaction.
+fn store(
+    library: &mut Library,
+    codes: &mut Option<Codes>,
+    batch: &[(usize, Prepared)],
+    tally: &mut Tally,
+) -> Result<()> {
+    let path = library.path().to_string();
+    let error = |e: rusqlite::Error| super::sqlite_error(&path, &e);
+    let tx = library
+        .connection_mut()
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(error)?;
+    let codes = match codes {
+        Some(codes) => codes,
+        None => codes.insert(first_transaction(&tx).map_err(error)?),
+    };
+    let now = chrono::Utc::now().timestamp();
+    let mut writer = Writer::new(&tx).map_err(error)?;
+    let mut inserted = 0;
+    for (_, prepared) in batch {
+        inserted += usize::from(writer.insert(codes, prepared, now).map_err(error)?);
+    }
+    writer.finish().map_err(error)?;
+    tx.commit().map_err(error)?;
+    tally.imported += inserted;
+    tally.already += batch.len() - inserted;
+    Ok(())
 }
 
 /// Sets up the library for an import's writes (in its first transaction) and reads its code
