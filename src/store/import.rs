@@ -449,6 +449,7 @@ struct Committed {
 }
 
 impl Committed {
+    /// After `batch` (each article with the number of its worker) is committed.
     fn batch(&self, batch: Vec<(usize, Prepared)>) {
         if let Some(checkpointer) = &self.checkpointer {
             checkpointer.request();
