@@ -15,6 +15,7 @@ pub mod layout;
 pub mod open;
 pub mod run;
 pub mod search;
+pub mod state;
 pub mod strings;
 pub mod terminal;
 pub mod text;

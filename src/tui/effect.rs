@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::action::Action;
 use super::app::{App, Timeline};
 use super::search::Searcher;
+use super::state::StateWriter;
 use super::update::update;
 use crate::query::{Condition, Field, Filter};
 use crate::store::index::NO_DAY;
@@ -59,6 +60,7 @@ pub fn needs_search(filter: &Filter) -> bool {
 pub struct Executor {
     library: Library,
     searcher: Option<Searcher>,
+    state: Option<StateWriter>,
 }
 
 impl Executor {
@@ -67,15 +69,18 @@ impl Executor {
         Executor {
             library,
             searcher: None,
+            state: None,
         }
     }
 
-    /// An executor that sends slow filters to `searcher`, whose answers arrive through its
-    /// channel instead of being returned.
-    pub fn with_searcher(library: Library, searcher: Searcher) -> Executor {
+    /// An executor that sends slow filters to `searcher` and state changes to `state` (when
+    /// the library can be written), whose answers arrive through their channels instead of
+    /// being returned.
+    pub fn with_threads(library: Library, searcher: Searcher, state: Option<StateWriter>) -> Executor {
         Executor {
             library,
             searcher: Some(searcher),
+            state,
         }
     }
 
@@ -123,17 +128,32 @@ impl Executor {
                     Action::Failed(error.to_string()),
                 ],
             },
-            Effect::SetRead(row, read) => match self.library.set_read(i64::from(row), read) {
-                Ok(()) => Vec::new(),
-                Err(error) => vec![Action::Failed(error.to_string())],
+            Effect::SetRead(row, read) => match &self.state {
+                Some(state) => {
+                    state.set_read(row, read);
+                    Vec::new()
+                }
+                None => failure(self.library.set_read(i64::from(row), read)),
             },
-            Effect::SetStarred(row, starred) => match self.library.set_starred(i64::from(row), starred) {
-                Ok(()) => Vec::new(),
-                Err(error) => vec![Action::Failed(error.to_string())],
+            Effect::SetStarred(row, starred) => match &self.state {
+                Some(state) => {
+                    state.set_starred(row, starred);
+                    Vec::new()
+                }
+                None => failure(self.library.set_starred(i64::from(row), starred)),
             },
             Effect::Quit => Vec::new(),
         }
     }
+}
+
+/// The action reporting a failed write, if it failed.
+fn failure(written: crate::store::Result<()>) -> Vec<Action> {
+    written
+        .err()
+        .map(|error| Action::Failed(error.to_string()))
+        .into_iter()
+        .collect()
 }
 
 /// Runs a filter: the articles it selects, and the timeline of the filter without its date

@@ -14,6 +14,7 @@ use super::effect::{Executor, dispatch};
 use super::keymap::{Key, Mode};
 use super::open::{Source, open};
 use super::search::Searcher;
+use super::state::StateWriter;
 use super::terminal::{TerminalGuard, on_signals};
 use super::theme::Palette;
 use super::view;
@@ -57,7 +58,13 @@ pub fn run(source: &Source) -> Result<Ending> {
             let searcher = Searcher::start(file, move |action| {
                 let _ = results.send(Message::Action(action));
             })?;
-            Executor::with_searcher(opened.library, searcher)
+            let failures = sender.clone();
+            // A library opened read-only has no state thread: a change fails where it is made.
+            let state = StateWriter::start(file, move |action| {
+                let _ = failures.send(Message::Action(action));
+            })
+            .ok();
+            Executor::with_threads(opened.library, searcher, state)
         }
         None => Executor::new(opened.library),
     };
