@@ -7,7 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// One article: a story as filed by an agency, with its metadata peeled off the body.
@@ -232,6 +232,9 @@ impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Timestamp::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            Timestamp::Date(date) if (0..=9999).contains(&date.year()) => {
+                write!(f, "{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+            }
             Timestamp::Date(date) => write!(f, "{}", date.format("%Y-%m-%d")),
             Timestamp::Local(datetime) => write!(f, "{}", datetime.format("%Y-%m-%dT%H:%M:%S")),
             Timestamp::Zoned(datetime) => write!(f, "{}", datetime.format("%Y-%m-%dT%H:%M:%S%:z")),
@@ -249,6 +252,9 @@ impl FromStr for Timestamp {
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let text = text.trim();
+        if let Some(date) = plain_date(text) {
+            return Ok(Timestamp::Date(date));
+        }
         if let Ok(datetime) = DateTime::parse_from_rfc3339(text) {
             return Ok(Timestamp::Zoned(datetime));
         }
@@ -283,10 +289,42 @@ impl Serialize for Timestamp {
     }
 }
 
+/// `YYYY-MM-DD`, the form nearly every stored timestamp takes, read without a format string;
+/// None for any other text (and for a day that does not exist).
+fn plain_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(at, b)| at == 4 || at == 7 || b.is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    let year: i32 = text[0..4].parse().ok()?;
+    let month: u32 = text[5..7].parse().ok()?;
+    let day: u32 = text[8..10].parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        /// Reads the text in place, borrowed or not.
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Timestamp;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date or date-time")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Timestamp, E> {
+                text.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Text)
     }
 }
 
@@ -305,6 +343,21 @@ mod tests {
             let timestamp: Timestamp = text.parse().expect(text);
             assert_eq!(timestamp.to_string(), text);
         }
+    }
+
+    #[test]
+    fn plain_dates_read_as_the_date_format_reads_them() {
+        for text in ["2024-03-26", "0001-01-01", "9999-12-31", "2024-02-29"] {
+            let expected = NaiveDate::parse_from_str(text, "%Y-%m-%d").expect(text);
+            assert_eq!(text.parse(), Ok(Timestamp::Date(expected)), "{text}");
+            assert_eq!(Timestamp::Date(expected).to_string(), text);
+        }
+        for text in ["2023-02-29", "2024-00-10", "2024-1-105", "2024-03-2x"] {
+            assert!(text.parse::<Timestamp>().is_err(), "{text}");
+        }
+        let escaped: Timestamp = serde_json::from_str(r#""2024\u002d03-26""#).expect("escaped");
+        assert_eq!(escaped.to_string(), "2024-03-26");
+        assert!(serde_json::from_str::<Timestamp>("20240326").is_err());
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! `date`/`published`/`publishedAt`, `source`/`agency`, `author`/`byline`.
 
 use serde::Deserialize;
-use serde::de::IntoDeserializer;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
 use crate::annotate::attribution::statements::StatementKind;
@@ -145,35 +146,110 @@ fn own_line(line: &str) -> Option<JsonItem> {
     // One pass reads an export's line whole; a line whose library fields have the wrong shape
     // is read again for the article alone (which is then annotated again).
     if let Ok(own) = serde_json::from_str::<OwnLine>(line) {
-        let exported = Exported {
-            annotator: own.annotator,
-            entities: own.entities,
-            statements: own.statements,
-            read: own.read,
-            starred: own.starred,
-        };
-        return Some(JsonItem::Article(Box::new(own.article), Box::new(exported)));
+        return Some(JsonItem::Article(Box::new(own.article), Box::new(own.exported)));
     }
     let article: Article = serde_json::from_str(line).ok()?;
     let exported: Exported = serde_json::from_str(line).unwrap_or_default();
     Some(JsonItem::Article(Box::new(article), Box::new(exported)))
 }
 
-/// A line of an export: the article and the fields of [`Exported`], read in one pass.
-#[derive(Deserialize)]
+/// A line of an export: the article and the fields of [`Exported`], read in one pass. The
+/// library fields are taken out as they come, and the article reads the rest as its own
+/// object (no copy of the line's values is buffered, as `#[serde(flatten)]` would).
 struct OwnLine {
-    #[serde(flatten)]
     article: Article,
-    #[serde(default)]
-    annotator: Option<u32>,
-    #[serde(default)]
-    entities: Option<Vec<ExportedEntity>>,
-    #[serde(default)]
-    statements: Option<Vec<ExportedStatement>>,
-    #[serde(default)]
-    read: bool,
-    #[serde(default)]
-    starred: bool,
+    exported: Exported,
+}
+
+impl<'de> Deserialize<'de> for OwnLine {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Line;
+        impl<'de> Visitor<'de> for Line {
+            type Value = OwnLine;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an article object")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<OwnLine, A::Error> {
+                let mut exported = Exported::default();
+                let fields = ArticleFields {
+                    map,
+                    exported: &mut exported,
+                };
+                let article = Article::deserialize(MapAccessDeserializer::new(fields))?;
+                Ok(OwnLine { article, exported })
+            }
+        }
+        deserializer.deserialize_map(Line)
+    }
+}
+
+/// The entries of an export line as the article sees them: the library fields are read
+/// into `exported` on the way.
+struct ArticleFields<'a, A> {
+    map: A,
+    exported: &'a mut Exported,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for ArticleFields<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        while let Some(key) = self.map.next_key::<Key<'de>>()? {
+            let exported = &mut *self.exported;
+            match key.as_str() {
+                "annotator" => exported.annotator = self.map.next_value()?,
+                "entities" => exported.entities = self.map.next_value()?,
+                "statements" => exported.statements = self.map.next_value()?,
+                "read" => exported.read = self.map.next_value()?,
+                "starred" => exported.starred = self.map.next_value()?,
+                other => return seed.deserialize(other.into_deserializer()).map(Some),
+            }
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.map.next_value_seed(seed)
+    }
+}
+
+/// An object key, borrowed from the input unless it had to be unescaped.
+enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(key) => key,
+            Key::Owned(key) => key,
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl<'de> Visitor<'de> for Text {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a key")
+            }
+
+            fn visit_borrowed_str<E: serde::de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(key))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(key.to_string()))
+            }
+        }
+        deserializer.deserialize_str(Text)
+    }
 }
 
 /// Where and why JSON could not be read.
@@ -490,5 +566,10 @@ mod tests {
         assert_eq!(*exported, Exported::default(), "an unknown kind");
         let (_, exported) = article_and_fields(&line.replace(r#""kind":"person""#, r#""kind":"date""#));
         assert_eq!(exported.entities.expect("entities")[0].kind, ExportedKind(None));
+        // The library fields first, and an escaped key.
+        let reordered = r#"{"read":true,"annotator":2,"id":"00000000000000ab","source":{"path":"gen","index":0},"b\u006fdy":"Talks resumed."}"#;
+        let (article, exported) = article_and_fields(reordered);
+        assert_eq!(article.body, "Talks resumed.");
+        assert_eq!((exported.annotator, exported.read), (Some(2), true));
     }
 }

@@ -83,8 +83,8 @@ impl NameEntries {
         self.text.push_str(name);
         let middle = self.text.len();
         if name.is_ascii() {
-            self.text
-                .extend(name.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            self.text.push_str(name);
+            self.text[middle..].make_ascii_lowercase();
         } else {
             self.text.push_str(&name.to_lowercase());
         }
@@ -192,6 +192,16 @@ pub fn headline_of(title: Option<&str>, body: &str) -> String {
 
 /// A name as indexed: white space collapsed (borrowed when it already is).
 fn clean_name(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        let bytes = text.as_bytes();
+        let clean = bytes.first() != Some(&b' ')
+            && bytes.last() != Some(&b' ')
+            && !bytes.iter().any(|b| (b'\t'..=b'\r').contains(b))
+            && !bytes.windows(2).any(|pair| pair == b"  ");
+        if clean {
+            return Cow::Borrowed(text);
+        }
+    }
     let mut after_space = true;
     let mut clean = !text.ends_with(' ');
     for c in text.chars() {
@@ -606,6 +616,10 @@ mod tests {
             ("Salem\nAl-Rifai", "Salem Al-Rifai"),
             ("Salem\u{a0}Al-Rifai", "Salem Al-Rifai"),
             ("Salem ", "Salem"),
+            ("Salem\tAl-Rifai", "Salem Al-Rifai"),
+            ("Salem\u{b}Al-Rifai", "Salem Al-Rifai"),
+            ("Salem \r\nAl-Rifai", "Salem Al-Rifai"),
+            ("  ", ""),
         ] {
             assert_eq!(clean_name(written), indexed, "{written:?}");
         }
