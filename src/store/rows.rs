@@ -317,24 +317,24 @@ fn speaker_rows<'a>(
         }
     };
     let entities: Vec<&CleanEntity> = cleaned.iter().filter(|e| e.kind != EntityKind::Title).collect();
+    // Each speaker's spellings, worked out at its first statement (a speaker has several).
+    let mut speakers: Vec<(Cow<'a, str>, Vec<Cow<'a, str>>)> = Vec::new();
     for statement in &annotations.statements {
         match &statement.speaker_canonical {
             Some(canonical) => {
                 let canonical = clean_name(canonical);
-                let mut spellings: Vec<Cow<'a, str>> = entities
-                    .iter()
-                    .filter(|e| e.canonical == canonical && !e.mention.eq_ignore_ascii_case(&canonical))
-                    .map(|e| Cow::Borrowed(e.mention.as_ref()))
-                    .collect();
-                spellings.extend(match &canonical {
-                    Cow::Borrowed(name) => surname(name).map(Cow::Borrowed),
-                    Cow::Owned(name) => surname(name).map(|last| Cow::Owned(last.to_string())),
-                });
-                spellings.sort_unstable();
-                spellings.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-                add(canonical, true);
+                let known = match speakers.iter().position(|(name, _)| *name == canonical) {
+                    Some(known) => known,
+                    None => {
+                        let spellings = spellings_of(&canonical, &entities);
+                        speakers.push((canonical, spellings));
+                        speakers.len() - 1
+                    }
+                };
+                let (canonical, spellings) = &speakers[known];
+                add(canonical.clone(), true);
                 for spelling in spellings {
-                    add(spelling, false);
+                    add(spelling.clone(), false);
                 }
             }
             None => {
@@ -355,6 +355,22 @@ fn speaker_rows<'a>(
         };
         names.push(&name, kind, statements);
     }
+}
+
+/// The other spellings of a speaker's entity in an article, and the surname of its name.
+fn spellings_of<'a>(canonical: &Cow<'a, str>, entities: &[&'a CleanEntity<'a>]) -> Vec<Cow<'a, str>> {
+    let mut spellings: Vec<Cow<'a, str>> = entities
+        .iter()
+        .filter(|e| e.canonical == *canonical && !e.mention.eq_ignore_ascii_case(canonical))
+        .map(|e| Cow::Borrowed(e.mention.as_ref()))
+        .collect();
+    spellings.extend(match canonical {
+        Cow::Borrowed(name) => surname(name).map(Cow::Borrowed),
+        Cow::Owned(name) => surname(name).map(|last| Cow::Owned(last.to_string())),
+    });
+    spellings.sort_unstable();
+    spellings.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    spellings
 }
 
 /// The key a name is looked up by: lower case, white space collapsed (what [`NameEntries`] holds beside each name).
