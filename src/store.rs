@@ -9,6 +9,7 @@
 pub mod checkpoint;
 pub mod codec;
 pub mod export;
+pub mod ids;
 pub mod import;
 pub mod index;
 pub mod postings;

@@ -565,6 +565,16 @@ fn a_library_of_an_older_format_is_upgraded_when_opened() {
         .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)))
         .expect("version");
     assert_eq!(version, newsdesk::store::schema::VERSION);
+    let id_indexes: i64 = rusqlite::Connection::open(&library)
+        .and_then(|c| {
+            c.query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'articles'",
+                [],
+                |r| r.get(0),
+            )
+        })
+        .expect("the schema");
+    assert_eq!(id_indexes, 0, "format 4 keeps no index of ids");
     newsdesk(&library)
         .args(["import", "--samples"])
         .assert()
@@ -619,6 +629,14 @@ fn downgrade_to_format_1(library: &Path) {
                  WHERE kind IN (7, 8);
              DROP TABLE postings;
              DROP TABLE headlines;
+             CREATE TABLE articles_unique (rowid INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE,
+                 day INTEGER, agency INTEGER, place INTEGER, read INTEGER NOT NULL DEFAULT 0,
+                 starred INTEGER NOT NULL DEFAULT 0, annotator INTEGER NOT NULL,
+                 imported INTEGER NOT NULL);
+             INSERT INTO articles_unique SELECT rowid, id, day, agency, place, read, starred,
+                 annotator, imported FROM articles;
+             DROP TABLE articles;
+             ALTER TABLE articles_unique RENAME TO articles;
              PRAGMA user_version = 1;",
         )
         .expect("downgrade");
@@ -762,6 +780,25 @@ fn a_full_disk_stops_the_import_in_one_line_and_keeps_what_was_stored() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with("400 imported, 0 already"));
+}
+
+#[test]
+fn an_article_given_twice_in_one_import_is_stored_once() {
+    let (dir, library, count) = sample_library();
+    let export = dir.path().join("export.jsonl");
+    std::fs::write(&export, stdout(newsdesk(&library).arg("export"))).expect("write");
+    let copy = dir.path().join("copy.db");
+    newsdesk(&copy)
+        .arg("import")
+        .args([&export, &export])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(format!(
+            "{count} imported, {count} already in the library"
+        )));
+    assert_eq!(list(&copy, &[]).len(), count);
+    let id = list(&library, &[])[0]["id"].as_str().expect("an id").to_string();
+    assert_eq!(show(&copy, &id)["id"], show(&library, &id)["id"]);
 }
 
 #[test]

@@ -14,6 +14,7 @@ use rusqlite::{TransactionBehavior, params};
 
 use super::checkpoint::Checkpointer;
 use super::export::current_annotations;
+use super::ids::StoredIds;
 use super::rows::{Codes, Prepared, Writer};
 use super::{Library, Result};
 use crate::annotate::{ANNOTATOR_VERSION, annotate};
@@ -121,7 +122,8 @@ pub fn import(
     options: Options,
     progress: &mut dyn FnMut(&Tally),
 ) -> Result<Tally> {
-    let known = Arc::new(known_ids(library)?);
+    let mut ids = StoredIds::load(library.connection()).map_err(|e| library.error(&e))?;
+    let known = ids.known();
     let mut tally = Tally::default();
     let mut inputs = Vec::new();
     if sources.samples {
@@ -168,7 +170,10 @@ pub fn import(
             checkpointer: Checkpointer::start(scope, library.connection().path().unwrap_or("")),
             returns,
         };
-        write(library, &done_rx, options.batch, &mut tally, progress, committed)
+        let batch = options.batch;
+        write(
+            library, &mut ids, &done_rx, batch, &mut tally, progress, committed,
+        )
     })?;
     Ok(tally)
 }
@@ -183,22 +188,6 @@ where
         // Only the operating system refusing a thread gets here; the import cannot go on.
         panic!("cannot start an import thread: {error}");
     }
-}
-
-/// The ids of every stored article.
-fn known_ids(library: &Library) -> Result<HashSet<u64>> {
-    let error = |e: rusqlite::Error| library.error(&e);
-    let mut statement = library
-        .connection()
-        .prepare("SELECT id FROM articles")
-        .map_err(error)?;
-    let ids = statement
-        .query_map([], |row| row.get::<_, i64>(0))
-        .map_err(error)?
-        .map(|id| id.map(|id| id as u64))
-        .collect::<rusqlite::Result<HashSet<u64>>>()
-        .map_err(error)?;
-    Ok(ids)
 }
 
 /// Hands out the inputs; JSON Lines files are streamed in slices so that a large export is
@@ -472,6 +461,7 @@ impl Committed {
 /// for other writers (the reader marking an article read) while a batch is gathered.
 fn write(
     library: &mut Library,
+    ids: &mut StoredIds,
     messages: &Receiver<Message>,
     batch: usize,
     tally: &mut Tally,
@@ -505,7 +495,7 @@ fn write(
         while pending.len() >= batch || (!pending.is_empty() && (!open || since.elapsed() >= LONGEST_WAIT)) {
             let later = pending.split_off(pending.len().min(batch));
             let full = std::mem::replace(&mut pending, later);
-            store(library, &mut codes, &full, tally)?;
+            store(library, ids, &mut codes, &full, tally)?;
             committed.batch(full);
             since = Instant::now();
         }
@@ -519,6 +509,7 @@ fn write(
 /// Stores a batch in one transaction.
 fn store(
     library: &mut Library,
+    ids: &mut StoredIds,
     codes: &mut Option<Codes>,
     batch: &[(usize, Prepared)],
     tally: &mut Tally,
@@ -533,11 +524,15 @@ fn store(
         Some(codes) => codes,
         None => codes.insert(first_transaction(&tx).map_err(error)?),
     };
+    ids.catch_up(&tx).map_err(error)?;
     let now = chrono::Utc::now().timestamp();
     let mut writer = Writer::new(&tx).map_err(error)?;
     let mut inserted = 0;
     for (_, prepared) in batch {
-        inserted += usize::from(writer.insert(codes, prepared, now).map_err(error)?);
+        if ids.claim(prepared.id.0) {
+            writer.insert(codes, prepared, now).map_err(error)?;
+            inserted += 1;
+        }
     }
     writer.finish().map_err(error)?;
     tx.commit().map_err(error)?;
@@ -701,7 +696,9 @@ mod tests {
             let library = &mut library;
             let writer = scope.spawn(move || {
                 let mut tally = Tally::default();
-                write(library, &received, 100, &mut tally, &mut |_| {}, committed).map(|()| tally)
+                let mut ids = StoredIds::load(library.connection()).expect("ids");
+                let progress = &mut |_: &Tally| {};
+                write(library, &mut ids, &received, 100, &mut tally, progress, committed).map(|()| tally)
             });
             let started = Instant::now();
             let message = Message::Articles {

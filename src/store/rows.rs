@@ -481,7 +481,7 @@ impl<'tx> Writer<'tx> {
         Ok(Writer {
             tx,
             article: tx.prepare_cached(
-                "INSERT OR IGNORE INTO articles (id, day, agency, place, read, starred, annotator, imported)
+                "INSERT INTO articles (id, day, agency, place, read, starred, annotator, imported)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?,
             text: tx.prepare_cached(
@@ -493,8 +493,8 @@ impl<'tx> Writer<'tx> {
         })
     }
 
-    /// Writes a prepared article; false when an article with its id is already stored.
-    pub fn insert(&mut self, codes: &mut Codes, prepared: &Prepared, now: i64) -> rusqlite::Result<bool> {
+    /// Writes a prepared article (whose id is not stored yet: see [`super::ids::StoredIds`]).
+    pub fn insert(&mut self, codes: &mut Codes, prepared: &Prepared, now: i64) -> rusqlite::Result<()> {
         let agency = match &prepared.agency {
             Some((abbr, name)) => Some(codes.agency(self.tx, abbr, name)?),
             None => None,
@@ -503,7 +503,7 @@ impl<'tx> Writer<'tx> {
             Some(name) => Some(codes.place(self.tx, name)?),
             None => None,
         };
-        let inserted = self.article.execute(params![
+        self.article.execute(params![
             prepared.id.0 as i64,
             prepared.day,
             agency,
@@ -513,9 +513,6 @@ impl<'tx> Writer<'tx> {
             prepared.annotator,
             now
         ])?;
-        if inserted == 0 {
-            return Ok(false);
-        }
         let row = self.tx.last_insert_rowid();
         self.text.execute(params![
             row,
@@ -526,8 +523,7 @@ impl<'tx> Writer<'tx> {
         ])?;
         self.search.execute(params![row, prepared.title, prepared.body])?;
         self.headline.execute(params![row, prepared.headline])?;
-        self.index_entries(codes, row_number(row)?, prepared, false)?;
-        Ok(true)
+        self.index_entries(codes, row_number(row)?, prepared, false)
     }
 
     /// Gathers the entity, spelling and speaker entries of an article, to add or to remove.

@@ -99,6 +99,25 @@ const MIGRATIONS: &[Migration] = &[
     // 3: the entity, spelling and speaker indexes as blocks of articles per name (see
     // `postings`), in place of one row per name and article.
     Migration::Code(super::postings::migrate_from_rows),
+    // 4: no index of article ids (see `ids`): the rows are copied into a table without the
+    // unique constraint, keeping their row numbers.
+    Migration::Sql(
+        "CREATE TABLE articles_without_index (
+        rowid INTEGER PRIMARY KEY,
+        id INTEGER NOT NULL,
+        day INTEGER,
+        agency INTEGER,
+        place INTEGER,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        annotator INTEGER NOT NULL,
+        imported INTEGER NOT NULL
+    );
+    INSERT INTO articles_without_index
+    SELECT rowid, id, day, agency, place, read, starred, annotator, imported FROM articles;
+    DROP TABLE articles;
+    ALTER TABLE articles_without_index RENAME TO articles;",
+    ),
 ];
 
 /// Checks that the connection holds a newsdesk library of a version this build reads, creating
