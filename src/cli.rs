@@ -40,7 +40,7 @@ pub struct ImportArgs {
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
     /// Articles stored per transaction.
-    #[arg(long, value_name = "N", default_value_t = 2000)]
+    #[arg(long, value_name = "N", default_value_t = newsdesk::store::import::DEFAULT_BATCH)]
     batch: usize,
     /// Print a progress line after every N articles when not on a terminal.
     #[arg(long, value_name = "N", default_value_t = 10_000)]

@@ -783,6 +783,21 @@ fn a_full_disk_stops_the_import_in_one_line_and_keeps_what_was_stored() {
 }
 
 #[test]
+fn an_import_sets_the_full_text_index_up_for_large_batches() {
+    let (_dir, library, _count) = sample_library();
+    let connection = rusqlite::Connection::open(&library).expect("open");
+    let setting = |key: &str| -> i64 {
+        connection
+            .query_row("SELECT v FROM search_config WHERE k = ?1", [key], |r| r.get(0))
+            .unwrap_or_else(|e| panic!("{key}: {e}"))
+    };
+    assert_eq!(setting("automerge"), 8);
+    assert_eq!(setting("pgsz"), 16_000);
+    // Leaves of that size still hold whole phrases.
+    assert!(!list(&library, &["\"desalination plants\""]).is_empty());
+}
+
+#[test]
 fn an_article_given_twice_in_one_import_is_stored_once() {
     let (dir, library, count) = sample_library();
     let export = dir.path().join("export.jsonl");

@@ -30,10 +30,14 @@ pub struct Options {
     pub threads: usize,
 }
 
+/// Articles stored per transaction unless told otherwise: fewer transactions mean fewer, larger
+/// segments of the full-text index to merge, and larger ones hold more articles in memory.
+pub const DEFAULT_BATCH: usize = 3_000;
+
 impl Default for Options {
     fn default() -> Self {
         Options {
-            batch: 2_000,
+            batch: DEFAULT_BATCH,
             threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
         }
     }
@@ -104,6 +108,11 @@ const LONGEST_WAIT: Duration = Duration::from_secs(2);
 
 /// Segments of one size the full-text index gathers before merging them into one.
 const SEARCH_MERGE_SEGMENTS: i64 = 8;
+
+/// The size of the full-text index's leaves, in bytes: one fills a page of the library (16 KiB)
+/// where FTS5's default (4,050) puts four rows on it. A quarter of the rows to write and merge;
+/// a query's first rows read a larger leaf (at 100,000 articles 76 µs instead of 40 µs).
+const SEARCH_LEAF_BYTES: i64 = 16_000;
 
 /// Lines of a JSON Lines file handed to a worker at once, at most.
 const LINES_PER_CHUNK: usize = 500;
@@ -546,7 +555,8 @@ fn store(
 fn first_transaction(tx: &rusqlite::Transaction) -> rusqlite::Result<Codes> {
     // The full-text index gathers a whole batch in memory before writing it out: fewer,
     // larger segments to merge later. It merges segments eight at a time rather than four:
-    // half the merging for a large import, and a query reads a few more segments.
+    // half the merging for a large import, and a query reads a few more segments. Its leaves
+    // fill a page.
     tx.execute(
         "INSERT INTO search (search, rank) VALUES ('hashsize', ?1)",
         params![SEARCH_HASH_BYTES],
@@ -554,6 +564,10 @@ fn first_transaction(tx: &rusqlite::Transaction) -> rusqlite::Result<Codes> {
     tx.execute(
         "INSERT INTO search (search, rank) VALUES ('automerge', ?1)",
         params![SEARCH_MERGE_SEGMENTS],
+    )?;
+    tx.execute(
+        "INSERT INTO search (search, rank) VALUES ('pgsz', ?1)",
+        params![SEARCH_LEAF_BYTES],
     )?;
     Codes::load(tx)
 }
