@@ -215,11 +215,11 @@ impl Library {
         sqlite_error(&self.path, error)
     }
 
-    /// The number of articles.
-    pub fn count(&self) -> Result<usize> {
+    /// Whether the library holds no article (without counting them: counting reads every
+    /// row, and keeps the pages it read in memory).
+    pub fn is_empty(&self) -> Result<bool> {
         self.connection
-            .query_row("SELECT count(*) FROM articles", [], |row| row.get::<_, i64>(0))
-            .map(|n| n as usize)
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM articles)", [], |row| row.get(0))
             .map_err(|error| self.error(&error))
     }
 

@@ -63,7 +63,7 @@ pub fn open(source: &Source) -> Result<Opened> {
                 }
                 Err(error) => return Err(error.into()),
             };
-            if library.count()? == 0 {
+            if library.is_empty()? {
                 return samples(&shown);
             }
             Ok(Opened {
@@ -93,4 +93,33 @@ fn samples(shown: &str) -> Result<Opened> {
         file: None,
         note: Some(strings::showing_samples(shown)),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_library_shows_the_samples_and_a_stored_one_itself() {
+        let scratch = tempfile::TempDir::new().expect("scratch");
+        let path = scratch.path().join("library.db");
+        drop(Library::open(&path, Mode::Create).expect("an empty library"));
+        let opened = open(&Source::Library(path.clone())).expect("opened");
+        assert_eq!(opened.file, None, "the samples, in memory");
+        assert!(!opened.library.is_empty().expect("readable"));
+        drop(opened);
+        import(
+            &mut Library::open(&path, Mode::Write).expect("writable"),
+            &Sources {
+                paths: Vec::new(),
+                samples: true,
+            },
+            Options::default(),
+            &mut |_| {},
+        )
+        .expect("imported");
+        let opened = open(&Source::Library(path.clone())).expect("opened");
+        assert_eq!(opened.file, Some(path));
+        assert_eq!(opened.note, None);
+    }
 }
