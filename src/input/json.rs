@@ -278,7 +278,7 @@ pub fn read_items(text: &str, lines: bool) -> Result<Vec<JsonItem>, JsonError> {
         }
     }
     let mut items = Vec::new();
-    for (index, line) in text.lines().enumerate() {
+    for (index, line) in lines_of(text).enumerate() {
         if line.trim().is_empty() {
             continue;
         }
@@ -290,6 +290,25 @@ pub fn read_items(text: &str, lines: bool) -> Result<Vec<JsonItem>, JsonError> {
         collect(value, index + 1, &mut items)?;
     }
     Ok(items)
+}
+
+/// The lines of a text, as [`str::lines`] gives them (split at `\n`, a `\r` before it
+/// dropped, no empty last line), found with a vectorised search: an export's lines are long.
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(Some);
+    ends.chain(std::iter::once(None)).filter_map(move |end| {
+        let line = match end {
+            Some(end) => {
+                let line = &text[start..end];
+                start = end + 1;
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None if start < text.len() => &text[start..],
+            None => return None,
+        };
+        Some(line)
+    })
 }
 
 /// A second value after the first: the file is JSON Lines.
@@ -539,6 +558,27 @@ mod tests {
                 .as_deref(),
             Some("2026-09-21T14:13:20+00:00")
         );
+    }
+
+    #[test]
+    fn lines_split_as_the_standard_library_splits_them() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\r\nb",
+            "a\n\nb\r\n",
+            "\n",
+            "a\rb\n",
+            "é\nü\r",
+            "\r\n\r\n",
+        ] {
+            assert_eq!(
+                lines_of(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

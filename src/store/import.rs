@@ -4,7 +4,7 @@
 //! A crash loses at most the batch being written: every committed batch is complete.
 
 use std::collections::HashSet;
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, SyncSender, channel, sync_channel};
 use std::sync::{Arc, Mutex};
@@ -114,8 +114,6 @@ const SEARCH_MERGE_SEGMENTS: i64 = 8;
 /// a query's first rows read a larger leaf (at 100,000 articles 76 µs instead of 40 µs).
 const SEARCH_LEAF_BYTES: i64 = 16_000;
 
-/// Lines of a JSON Lines file handed to a worker at once, at most.
-const LINES_PER_CHUNK: usize = 500;
 /// Bytes of a JSON Lines file handed to a worker at once, about: small enough that the
 /// allocator reuses the memory of earlier pieces rather than asking the system for more.
 const BYTES_PER_CHUNK: usize = 256 * 1024;
@@ -217,10 +215,12 @@ fn dispatch(inputs: Vec<Input>, work: &SyncSender<Work>, done: &SyncSender<Messa
     }
 }
 
-/// Sends a JSON Lines file to the workers in slices; false when the import is stopping.
+/// Sends a JSON Lines file to the workers in slices of whole lines; false when the import is
+/// stopping. The file is read straight into each slice; the part of a line at its end starts the
+/// next one.
 fn stream_lines(path: &Path, work: &SyncSender<Work>, done: &SyncSender<Message>) -> bool {
     let shown = path.display().to_string();
-    let file = match std::fs::File::open(path) {
+    let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(error) => {
             let failure = InputError::Unreadable {
@@ -230,54 +230,75 @@ fn stream_lines(path: &Path, work: &SyncSender<Work>, done: &SyncSender<Message>
             return file_failed(done, shown, failure.to_string());
         }
     };
-    let mut reader = BufReader::with_capacity(1 << 20, file);
     let mut place = ChunkPlace::default();
     let mut chunk: Vec<u8> = Vec::with_capacity(CHUNK_CAPACITY);
-    let mut lines = 0;
     loop {
-        let read = reader
-            .by_ref()
-            .take(input::MAX_FILE_BYTES)
-            .read_until(b'\n', &mut chunk);
-        let at_end = match read {
-            Ok(0) => true,
-            Ok(_) => {
-                lines += 1;
-                false
-            }
+        let (cut, at_end) = match fill(&mut file, &mut chunk) {
+            Ok(filled) => filled,
             Err(error) => {
                 let failure = format!("{shown}: cannot read: {error}");
                 return file_failed(done, shown, failure);
             }
         };
-        if at_end || lines == LINES_PER_CHUNK || chunk.len() >= BYTES_PER_CHUNK {
-            let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_CAPACITY));
-            let text = match String::from_utf8(full) {
-                Ok(text) => text,
-                Err(error) => {
-                    let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-                    let number = place.lines_before + valid.iter().filter(|&&b| b == b'\n').count() + 1;
-                    let failure = format!("{shown}: line {number} is not UTF-8 text");
-                    return file_failed(done, shown, failure);
-                }
-            };
-            let piece = Work::Lines {
-                path: shown.clone(),
-                text,
-                place,
-                last: at_end,
-            };
-            if work.send(piece).is_err() {
-                return false;
+        let mut next = Vec::with_capacity(CHUNK_CAPACITY);
+        next.extend_from_slice(&chunk[cut..]);
+        chunk.truncate(cut);
+        let full = std::mem::replace(&mut chunk, next);
+        let lines = line_count(&full);
+        let text = match String::from_utf8(full) {
+            Ok(text) => text,
+            Err(error) => {
+                let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+                let number = place.lines_before + memchr::memchr_iter(b'\n', valid).count() + 1;
+                let failure = format!("{shown}: line {number} is not UTF-8 text");
+                return file_failed(done, shown, failure);
             }
-            place.lines_before += lines;
-            place.articles_before += lines;
-            lines = 0;
+        };
+        let piece = Work::Lines {
+            path: shown.clone(),
+            text,
+            place,
+            last: at_end,
+        };
+        if work.send(piece).is_err() {
+            return false;
         }
+        place.lines_before += lines;
+        place.articles_before += lines;
         if at_end {
             return true;
         }
     }
+}
+
+/// Reads from `file` onto `chunk` until it holds [`BYTES_PER_CHUNK`] bytes and a line ends in
+/// them (a line longer than [`input::MAX_FILE_BYTES`] is cut there), or the file ends. Returns
+/// where the whole lines end, and whether the file has ended.
+fn fill(file: &mut std::fs::File, chunk: &mut Vec<u8>) -> std::io::Result<(usize, bool)> {
+    loop {
+        let want = BYTES_PER_CHUNK
+            .saturating_sub(chunk.len())
+            .max(BYTES_PER_CHUNK / 4);
+        let read = file.by_ref().take(want as u64).read_to_end(chunk)?;
+        if read < want {
+            return Ok((chunk.len(), true));
+        }
+        if chunk.len() < BYTES_PER_CHUNK {
+            continue;
+        }
+        if let Some(end) = memchr::memrchr(b'\n', chunk) {
+            return Ok((end + 1, false));
+        }
+        if chunk.len() as u64 >= input::MAX_FILE_BYTES {
+            return Ok((chunk.len(), false));
+        }
+    }
+}
+
+/// The lines of a slice of a file: its line ends, and a last line without one.
+fn line_count(bytes: &[u8]) -> usize {
+    let ends = memchr::memchr_iter(b'\n', bytes).count();
+    ends + usize::from(bytes.last().is_some_and(|&b| b != b'\n'))
 }
 
 /// Reports a file that could not be read on; false when the import is stopping.
@@ -688,6 +709,73 @@ pub fn reindex(
 mod tests {
     use super::*;
     use crate::store::Mode;
+
+    /// A JSON line of an article from a scraper's export, padded with white space to `bytes`.
+    fn padded_line(number: usize, bytes: usize) -> String {
+        let item = format!(
+            r#""title": "Talks resume in round {number}", "body": "KUWAIT, March 26 (KUNA) -- Talks resumed for the {number}th time on Tuesday.""#
+        );
+        format!("{{{}{item}}}", " ".repeat(bytes.saturating_sub(item.len() + 2)))
+    }
+
+    /// Imports a file into a library in memory.
+    fn import_into_memory(path: PathBuf) -> Tally {
+        let mut library = Library::in_memory().expect("a library");
+        let sources = Sources {
+            paths: vec![path],
+            samples: false,
+        };
+        import(&mut library, &sources, Options::default(), &mut |_| {}).expect("imported")
+    }
+
+    #[test]
+    fn a_json_lines_file_is_read_whole_across_its_slices() {
+        let scratch = tempfile::TempDir::new().expect("scratch");
+        let path = scratch.path().join("export.jsonl");
+        let mut text = String::new();
+        for number in 1..=60 {
+            let line = match number {
+                // A line longer than a slice, one that is not JSON, a Windows line end.
+                30 => padded_line(number, 3 * BYTES_PER_CHUNK / 2),
+                41 => "{\"title\": broken".to_string(),
+                _ => padded_line(number, 9_000),
+            };
+            text.push_str(&line);
+            text.push_str(if number == 50 { "\r\n" } else { "\n" });
+        }
+        text.push_str(&padded_line(61, 100)); // the last line has no line end
+        std::fs::write(&path, &text).expect("written");
+        let tally = import_into_memory(path);
+        assert_eq!(tally.imported, 60, "{:?}", tally.failures);
+        assert_eq!(tally.failures.len(), 1, "{:?}", tally.failures);
+        assert!(tally.failures[0].contains("line 41"), "{:?}", tally.failures);
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_named_by_its_number() {
+        let scratch = tempfile::TempDir::new().expect("scratch");
+        let path = scratch.path().join("export.jsonl");
+        let mut bytes = Vec::new();
+        for number in 1..=40 {
+            let mut line = padded_line(number, 9_000).into_bytes();
+            if number == 33 {
+                line[5] = 0xFF;
+            }
+            bytes.extend_from_slice(&line);
+            bytes.push(b'\n');
+        }
+        std::fs::write(&path, &bytes).expect("written");
+        let tally = import_into_memory(path);
+        assert_eq!(tally.failed_files, 1);
+        assert!(
+            tally
+                .failures
+                .iter()
+                .any(|f| f.ends_with("line 33 is not UTF-8 text")),
+            "{:?}",
+            tally.failures
+        );
+    }
 
     #[test]
     fn an_article_is_committed_when_it_has_waited_long_enough() {
