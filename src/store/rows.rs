@@ -187,20 +187,26 @@ pub fn headline_of(title: Option<&str>, body: &str) -> String {
         Some(title) if !title.trim().is_empty() => title,
         _ => body.split("\n\n").next().unwrap_or(""),
     };
-    text.chars().take(LONGEST_HEADLINE).collect()
+    match text.char_indices().nth(LONGEST_HEADLINE) {
+        Some((end, _)) => text[..end].to_string(),
+        None => text.to_string(),
+    }
 }
 
 /// A name as indexed: white space collapsed (borrowed when it already is).
 fn clean_name(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
-        let bytes = text.as_bytes();
-        let clean = bytes.first() != Some(&b' ')
-            && bytes.last() != Some(&b' ')
-            && !bytes.iter().any(|b| (b'\t'..=b'\r').contains(b))
-            && !bytes.windows(2).any(|pair| pair == b"  ");
-        if clean {
-            return Cow::Borrowed(text);
+    // One pass over the bytes for the usual name: ASCII, single spaces between words.
+    let mut after_space = true;
+    let mut plain = true;
+    for &byte in text.as_bytes() {
+        plain = byte.is_ascii() && !(b'\t'..=b'\r').contains(&byte) && !(byte == b' ' && after_space);
+        if !plain {
+            break;
         }
+        after_space = byte == b' ';
+    }
+    if plain && (!after_space || text.is_empty()) {
+        return Cow::Borrowed(text);
     }
     let mut after_space = true;
     let mut clean = !text.ends_with(' ');
@@ -636,6 +642,17 @@ mod tests {
             assert_eq!(clean_name(written), indexed, "{written:?}");
         }
         assert!(matches!(clean_name("Salem Al-Rifai"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_headline_is_the_title_or_the_first_paragraph_cut_to_its_length() {
+        assert_eq!(headline_of(Some("Talks resume"), "Body."), "Talks resume");
+        assert_eq!(headline_of(Some("  "), "First.\n\nSecond."), "First.");
+        assert_eq!(headline_of(None, "Ünïcode body"), "Ünïcode body");
+        let long = "é".repeat(LONGEST_HEADLINE + 5);
+        let headline = headline_of(None, &long);
+        assert_eq!(headline.chars().count(), LONGEST_HEADLINE);
+        assert!(long.starts_with(&headline));
     }
 
     #[test]
