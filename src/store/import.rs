@@ -177,9 +177,14 @@ pub fn import(
             checkpointer: Checkpointer::start(scope, library.connection().path().unwrap_or("")),
             returns,
         };
-        let batch = options.batch;
         write(
-            library, &mut ids, &done_rx, batch, &mut tally, progress, committed,
+            library,
+            &mut ids,
+            &done_rx,
+            options.batch,
+            &mut tally,
+            progress,
+            committed,
         )
     })?;
     Ok(tally)
@@ -282,9 +287,6 @@ fn fill(file: &mut std::fs::File, chunk: &mut Vec<u8>) -> std::io::Result<(usize
         let read = file.by_ref().take(want as u64).read_to_end(chunk)?;
         if read < want {
             return Ok((chunk.len(), true));
-        }
-        if chunk.len() < BYTES_PER_CHUNK {
-            continue;
         }
         if let Some(end) = memchr::memrchr(b'\n', chunk) {
             return Ok((end + 1, false));
