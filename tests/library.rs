@@ -546,25 +546,33 @@ fn the_first_rows_of_a_search_come_before_the_whole_selection() {
     );
 }
 
+/// Every article, those naming Kuwait, those quoting Al-Rifai and the statistics, as listed;
+/// each of them lists something.
+fn what_a_reader_sees(library: &Path) -> [String; 4] {
+    let seen = [
+        stdout(newsdesk(library).args(["list", "--limit", "0"])),
+        stdout(newsdesk(library).args(["list", "--limit", "0", "entity:Kuwait"])),
+        stdout(newsdesk(library).args(["list", "--limit", "0", "speaker:Al-Rifai"])),
+        stdout(newsdesk(library).arg("stats")),
+    ];
+    assert!(seen.iter().all(|text| text.lines().count() >= 2), "{seen:?}");
+    seen
+}
+
+/// The format of a library (`PRAGMA user_version`).
+fn format_of(library: &Path) -> i64 {
+    rusqlite::Connection::open(library)
+        .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)))
+        .expect("version")
+}
+
 #[test]
 fn a_library_of_an_older_format_is_upgraded_when_opened() {
     let (_dir, library, count) = sample_library();
-    let looks = |library: &Path| {
-        [
-            stdout(newsdesk(library).args(["list", "--limit", "0"])),
-            stdout(newsdesk(library).args(["list", "--limit", "0", "entity:Kuwait"])),
-            stdout(newsdesk(library).args(["list", "--limit", "0", "speaker:Al-Rifai"])),
-            stdout(newsdesk(library).arg("stats")),
-        ]
-    };
-    let before = looks(&library);
-    assert!(before.iter().all(|text| text.lines().count() >= 2), "{before:?}");
+    let before = what_a_reader_sees(&library);
     downgrade_to_format_1(&library);
-    assert_eq!(looks(&library), before);
-    let version: i64 = rusqlite::Connection::open(&library)
-        .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)))
-        .expect("version");
-    assert_eq!(version, newsdesk::store::schema::VERSION);
+    assert_eq!(what_a_reader_sees(&library), before);
+    assert_eq!(format_of(&library), newsdesk::store::schema::VERSION);
     let id_indexes: i64 = rusqlite::Connection::open(&library)
         .and_then(|c| {
             c.query_row(
@@ -584,8 +592,70 @@ fn a_library_of_an_older_format_is_upgraded_when_opened() {
         )));
 }
 
+#[test]
+fn a_library_of_format_4_gets_its_index_of_names_in_block_order() {
+    let (_dir, library, _count) = sample_library();
+    let before = what_a_reader_sees(&library);
+    downgrade_to_format_4(&library);
+    assert_eq!(what_a_reader_sees(&library), before);
+    assert_eq!(format_of(&library), newsdesk::store::schema::VERSION);
+    let first_key_column: String = rusqlite::Connection::open(&library)
+        .expect("open")
+        .query_row(
+            "SELECT name FROM pragma_table_info('postings') WHERE pk = 1",
+            [],
+            |r| r.get(0),
+        )
+        .expect("the key");
+    assert_eq!(first_key_column, "block");
+}
+
+/// Rewrites the index of names of a library as format 4 kept it: in name order, in blocks of
+/// 1,024 rows (regrouped here from the blocks of 8,192 rows of format 5).
+fn downgrade_to_format_4(library: &Path) {
+    let connection = rusqlite::Connection::open(library).expect("open");
+    let mut blocks: std::collections::BTreeMap<(i64, i64, i64), Vec<u8>> = Default::default();
+    {
+        let mut statement = connection
+            .prepare("SELECT block, name, kind, entries FROM postings")
+            .expect("read");
+        let mut rows = statement.query([]).expect("rows");
+        while let Some(row) = rows.next().expect("row") {
+            let (block, name, kind): (i64, i64, i64) = (
+                row.get(0).expect("block"),
+                row.get(1).expect("name"),
+                row.get(2).expect("kind"),
+            );
+            let entries: Vec<u8> = row.get(3).expect("entries");
+            for entry in entries.chunks_exact(3) {
+                let article = block * 8192 + i64::from(u16::from_le_bytes([entry[0], entry[1]]));
+                let old = blocks.entry((name, kind, article / 1024)).or_default();
+                old.extend_from_slice(&((article % 1024) as u16).to_le_bytes());
+                old.push(entry[2]);
+            }
+        }
+    }
+    connection
+        .execute_batch(
+            "DROP TABLE postings;
+             CREATE TABLE postings (name INTEGER NOT NULL, kind INTEGER NOT NULL,
+                 block INTEGER NOT NULL, entries BLOB NOT NULL,
+                 PRIMARY KEY (name, kind, block)) WITHOUT ROWID;
+             PRAGMA user_version = 4;",
+        )
+        .expect("old table");
+    let mut insert = connection
+        .prepare("INSERT INTO postings VALUES (?1, ?2, ?3, ?4)")
+        .expect("insert");
+    for ((name, kind, block), entries) in blocks {
+        insert
+            .execute(rusqlite::params![name, kind, block, entries])
+            .expect("insert");
+    }
+}
+
 /// Rewrites a library in format 1: no headlines table, and the entity, spelling and speaker
-/// indexes as one row per name and article (decoded here from the blocks of format 3).
+/// indexes as one row per name and article (decoded here from the blocks of format 5).
 fn downgrade_to_format_1(library: &Path) {
     let connection = rusqlite::Connection::open(library).expect("open");
     connection
@@ -612,7 +682,7 @@ fn downgrade_to_format_1(library: &Path) {
                  SELECT name, kind, block, entries, at + 3 FROM entry
                  WHERE at + 3 < length(entries))
              SELECT name, kind,
-                    block * 1024 + entry_byte(entries, at) + 256 * entry_byte(entries, at + 1) AS article,
+                    block * 8192 + entry_byte(entries, at) + 256 * entry_byte(entries, at + 1) AS article,
                     entry_byte(entries, at + 2) AS count
              FROM entry;
              CREATE TABLE entities (name INTEGER NOT NULL, kind INTEGER NOT NULL,

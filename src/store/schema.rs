@@ -118,6 +118,9 @@ const MIGRATIONS: &[Migration] = &[
     DROP TABLE articles;
     ALTER TABLE articles_without_index RENAME TO articles;",
     ),
+    // 5: the index of names in block order, with larger blocks (see `postings`), so that an
+    // import appends to it rather than rewriting pages all over it.
+    Migration::Code(super::postings::migrate_to_block_order),
 ];
 
 /// Checks that the connection holds a newsdesk library of a version this build reads, creating
