@@ -861,7 +861,8 @@ fn an_import_sets_the_full_text_index_up_for_large_batches() {
             .query_row("SELECT v FROM search_config WHERE k = ?1", [key], |r| r.get(0))
             .unwrap_or_else(|e| panic!("{key}: {e}"))
     };
-    assert_eq!(setting("automerge"), 8);
+    assert_eq!(setting("automerge"), 32);
+    assert_eq!(setting("crisismerge"), 128);
     assert_eq!(setting("pgsz"), 16_000);
     // Leaves of that size still hold whole phrases.
     assert!(!list(&library, &["\"desalination plants\""]).is_empty());
