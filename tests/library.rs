@@ -599,25 +599,25 @@ fn a_library_of_format_4_gets_its_index_of_names_in_block_order() {
     downgrade_to_format_4(&library);
     assert_eq!(what_a_reader_sees(&library), before);
     assert_eq!(format_of(&library), newsdesk::store::schema::VERSION);
-    let first_key_column: String = rusqlite::Connection::open(&library)
-        .expect("open")
-        .query_row(
-            "SELECT name FROM pragma_table_info('postings') WHERE pk = 1",
-            [],
-            |r| r.get(0),
-        )
-        .expect("the key");
-    assert_eq!(first_key_column, "block");
+    let columns: Vec<String> = rusqlite::Connection::open(&library)
+        .and_then(|c| {
+            c.prepare("SELECT name FROM pragma_table_info('postings')")?
+                .query_map([], |r| r.get(0))?
+                .collect()
+        })
+        .expect("the columns");
+    assert_eq!(columns, ["key", "entries"]);
 }
 
 /// Rewrites the index of names of a library as format 4 kept it: in name order, in blocks of
-/// 1,024 rows (regrouped here from the blocks of 8,192 rows of format 5).
+/// 1,024 rows (regrouped here from the blocks of 8,192 rows of format 5, whose key packs block,
+/// name and kind).
 fn downgrade_to_format_4(library: &Path) {
     let connection = rusqlite::Connection::open(library).expect("open");
     let mut blocks: std::collections::BTreeMap<(i64, i64, i64), Vec<u8>> = Default::default();
     {
         let mut statement = connection
-            .prepare("SELECT block, name, kind, entries FROM postings")
+            .prepare("SELECT key >> 36, (key >> 4) & 4294967295, key & 15, entries FROM postings")
             .expect("read");
         let mut rows = statement.query([]).expect("rows");
         while let Some(row) = rows.next().expect("row") {
@@ -677,7 +677,7 @@ fn downgrade_to_format_1(library: &Path) {
         .execute_batch(
             "CREATE TEMP TABLE decoded AS
              WITH RECURSIVE entry (name, kind, block, entries, at) AS (
-                 SELECT name, kind, block, entries, 0 FROM postings
+                 SELECT (key >> 4) & 4294967295, key & 15, key >> 36, entries, 0 FROM postings
                  UNION ALL
                  SELECT name, kind, block, entries, at + 3 FROM entry
                  WHERE at + 3 < length(entries))

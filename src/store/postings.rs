@@ -3,11 +3,11 @@
 //! blob lists its articles in order, each with a count (mentions, or statements).
 //!
 //! An import writes a batch's entries with one blob per name and block, rather than one index
-//! row per name and article. The rows are kept in block order (`PRIMARY KEY (block, name,
-//! kind)`): an import numbers its articles upwards, so a batch only adds rows at the end of the
-//! table and rewrites the rows of the block it started in. Kept by name first, every batch would
-//! rewrite a page for every name it touches, all over the table. A filter reads a name's row in
-//! each block: about 120 lookups at 1,000,000 articles.
+//! row per name and article. The rows are kept in block order (see [`row_key`]): an import numbers
+//! its articles upwards, so a batch only adds rows at the end of the table and rewrites the rows
+//! of the block it started in. Kept by name first, every batch would rewrite a page for every
+//! name it touches, all over the table. A filter reads a name's row in each block: about 120
+//! lookups at 1,000,000 articles.
 
 use rustc_hash::FxHashMap;
 
@@ -62,6 +62,29 @@ pub fn entries(block: i64, blob: &[u8]) -> impl Iterator<Item = (u32, u32)> + '_
     })
 }
 
+/// Bits of a row's key that hold the kind.
+const KIND_BITS: u32 = 4;
+/// Bits of a row's key that hold the name number.
+const NAME_BITS: u32 = 32;
+
+/// The key of the row of a block, a name and a kind: the three packed into one integer, the
+/// block highest. The table is then an ordinary one keyed by row number, whose pages hold a
+/// blob of up to 16 KB in place (a table keyed by the three columns overflows above 4 KB).
+fn row_key(block: i64, name: i64, kind: i64) -> i64 {
+    (block << (NAME_BITS + KIND_BITS))
+        | ((name & ((1 << NAME_BITS) - 1)) << KIND_BITS)
+        | (kind & ((1 << KIND_BITS) - 1))
+}
+
+/// The block, name and kind of a row's key.
+fn unpack(key: i64) -> (i64, i64, i64) {
+    (
+        key >> (NAME_BITS + KIND_BITS),
+        (key >> KIND_BITS) & ((1 << NAME_BITS) - 1),
+        key & ((1 << KIND_BITS) - 1),
+    )
+}
+
 /// A count as stored: at least 1 (an entry is a mention), at most 255.
 fn stored_count(count: i64) -> u8 {
     count.clamp(1, i64::from(u8::MAX)) as u8
@@ -108,27 +131,26 @@ impl Changes {
 
     /// Writes the changes, one read and one write per block touched, and forgets them.
     pub fn write(&mut self, connection: &Connection) -> rusqlite::Result<()> {
-        let mut blocks: Vec<_> = self.blocks.drain().collect();
-        self.held = 0;
         // In the table's order: each block's rows one after the other.
-        blocks.sort_unstable_by_key(|&((name, kind, block), _)| (block, name, kind));
-        let mut read = connection
-            .prepare_cached("SELECT entries FROM postings WHERE name = ?1 AND kind = ?2 AND block = ?3")?;
-        let mut put = connection.prepare_cached(
-            "INSERT OR REPLACE INTO postings (name, kind, block, entries) VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        let mut delete =
-            connection.prepare_cached("DELETE FROM postings WHERE name = ?1 AND kind = ?2 AND block = ?3")?;
-        for ((name, kind, block), changes) in blocks {
-            let stored: Option<Vec<u8>> = read
-                .query_row(params![name, kind, block], |row| row.get(0))
-                .optional()?;
+        let mut blocks: Vec<_> = self
+            .blocks
+            .drain()
+            .map(|((name, kind, block), changes)| (row_key(block, name, kind), changes))
+            .collect();
+        self.held = 0;
+        blocks.sort_unstable_by_key(|(key, _)| *key);
+        let mut read = connection.prepare_cached("SELECT entries FROM postings WHERE key = ?1")?;
+        let mut put =
+            connection.prepare_cached("INSERT OR REPLACE INTO postings (key, entries) VALUES (?1, ?2)")?;
+        let mut delete = connection.prepare_cached("DELETE FROM postings WHERE key = ?1")?;
+        for (key, changes) in blocks {
+            let stored: Option<Vec<u8>> = read.query_row(params![key], |row| row.get(0)).optional()?;
             let mut entries = stored.as_deref().map(parse).unwrap_or_default();
             apply(&mut entries, &changes);
             if entries.is_empty() {
-                delete.execute(params![name, kind, block])?;
+                delete.execute(params![key])?;
             } else {
-                put.execute(params![name, kind, block, encode(&entries)])?;
+                put.execute(params![key, encode(&entries)])?;
             }
         }
         Ok(())
@@ -171,13 +193,16 @@ pub fn rows_naming(
         return Ok(());
     };
     let last: Option<i64> = connection
-        .prepare_cached("SELECT max(block) FROM postings")?
+        .prepare_cached("SELECT max(key) FROM postings")?
         .query_row([], |row| row.get(0))?;
-    let mut statement = connection.prepare_cached(
-        "SELECT entries FROM postings WHERE block = ?1 AND name = ?2 AND kind BETWEEN ?3 AND ?4",
-    )?;
-    for block in 0..=last.unwrap_or(-1) {
-        let mut rows = statement.query(params![block, name, kinds.0, kinds.1])?;
+    let last_block = last.map_or(-1, |key| unpack(key).0);
+    let mut statement =
+        connection.prepare_cached("SELECT entries FROM postings WHERE key BETWEEN ?1 AND ?2")?;
+    for block in 0..=last_block {
+        let mut rows = statement.query(params![
+            row_key(block, name, kinds.0),
+            row_key(block, name, kinds.1)
+        ])?;
         while let Some(row) = rows.next()? {
             for (article, _) in entries(block, row.get_ref(0)?.as_blob()?) {
                 found(article);
@@ -187,14 +212,25 @@ pub fn rows_naming(
     Ok(())
 }
 
+/// Calls `found` with the name number, kind, block and entries of every row of the index.
+pub fn every_block(
+    connection: &Connection,
+    mut found: impl FnMut(i64, i64, i64, &[u8]),
+) -> rusqlite::Result<()> {
+    let mut statement = connection.prepare("SELECT key, entries FROM postings")?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let (block, name, kind) = unpack(row.get(0)?);
+        found(name, kind, block, row.get_ref(1)?.as_blob()?);
+    }
+    Ok(())
+}
+
 /// The statement that creates the index of names.
 const CREATE: &str = "CREATE TABLE postings (
-    block INTEGER NOT NULL,
-    name INTEGER NOT NULL,
-    kind INTEGER NOT NULL,
-    entries BLOB NOT NULL,
-    PRIMARY KEY (block, name, kind)
-) WITHOUT ROWID;";
+    key INTEGER PRIMARY KEY,
+    entries BLOB NOT NULL
+);";
 
 /// Changes held before the migration writes them, to bound its memory.
 const MIGRATION_CHANGES: usize = 4_000_000;
@@ -234,15 +270,16 @@ pub fn migrate_from_rows(transaction: &Connection) -> rusqlite::Result<()> {
 const NAME_ORDER_BLOCK_BITS: u32 = 10;
 
 /// Schema version 5: the index of names in block order, with blocks of [`BLOCK_ROWS`] rows,
-/// from the index of versions 3 and 4 (in name order, blocks of 1,024 rows). An index already in
-/// block order (built by [`migrate_from_rows`] in the same upgrade) is left as it is.
+/// from the index of versions 3 and 4 (keyed by name, kind and block, blocks of 1,024 rows). An
+/// index already in block order (built by [`migrate_from_rows`] in the same upgrade: it has a
+/// `key` column) is left as it is.
 pub fn migrate_to_block_order(transaction: &Connection) -> rusqlite::Result<()> {
-    let block_column: i64 = transaction.query_row(
-        "SELECT pk FROM pragma_table_info('postings') WHERE name = 'block'",
+    let keyed: i64 = transaction.query_row(
+        "SELECT count(*) FROM pragma_table_info('postings') WHERE name = 'key'",
         [],
         |row| row.get(0),
     )?;
-    if block_column == 1 {
+    if keyed == 1 {
         return Ok(());
     }
     transaction.execute_batch("ALTER TABLE postings RENAME TO postings_by_name;")?;
@@ -329,14 +366,8 @@ mod tests {
         changes.add(1, 0, BLOCK_ROWS + 2, 1);
         changes.add(2, 1, 3, 1);
         changes.write(&connection).expect("write");
-        let keys: Vec<(i64, i64, i64)> = connection
-            .prepare("SELECT block, name, kind FROM postings")
-            .and_then(|mut statement| {
-                statement
-                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                    .collect()
-            })
-            .expect("keys");
+        let mut keys = Vec::new();
+        every_block(&connection, |name, kind, block, _| keys.push((block, name, kind))).expect("read");
         assert_eq!(keys, [(0, 1, 3), (0, 2, 1), (1, 1, 0), (1, 2, 0)]);
     }
 
@@ -369,13 +400,13 @@ mod tests {
         assert_eq!(naming(&connection, "kuwait", (0, 0)), [3, 5, 1030]);
         assert_eq!(naming(&connection, "kuwait", (SPEAKER, SPEAKER)), [9000]);
         assert_eq!(naming(&connection, "doha", (0, 0)), [9000]);
-        let counts: Vec<(u32, u32)> = connection
-            .query_row(
-                "SELECT block, entries FROM postings WHERE name = 1 AND kind = 0",
-                [],
-                |r| Ok(entries(r.get(0)?, r.get_ref(1)?.as_blob()?).collect()),
-            )
-            .expect("block");
+        let mut counts = Vec::new();
+        every_block(&connection, |name, kind, block, blob| {
+            if (name, kind) == (1, 0) {
+                counts.extend(entries(block, blob));
+            }
+        })
+        .expect("read");
         assert_eq!(counts, [(3, 2), (5, 1), (1030, 4)]);
         // A second run finds the index in block order and leaves it.
         migrate_to_block_order(&connection).expect("again");
@@ -411,10 +442,24 @@ mod tests {
         );
         changes.remove(1, 0, 4);
         changes.write(&connection).expect("write");
-        let blocks: i64 = connection
-            .query_row("SELECT count(*) FROM postings WHERE kind = 0", [], |r| r.get(0))
-            .expect("count");
-        assert_eq!(blocks, 0);
+        let mut kinds = Vec::new();
+        every_block(&connection, |_, kind, _, _| kinds.push(kind)).expect("read");
+        assert_eq!(kinds, [1], "the block of kind 0 is gone");
+    }
+
+    #[test]
+    fn keys_keep_block_name_and_kind_in_that_order() {
+        let largest = (
+            i64::from(u32::MAX) >> BLOCK_BITS,
+            i64::from(u32::MAX),
+            SPEAKER_SPELLING,
+        );
+        for (block, name, kind) in [(0, 0, 0), (3, 17, SPELLING), largest] {
+            assert_eq!(unpack(row_key(block, name, kind)), (block, name, kind));
+        }
+        assert!(row_key(0, 2, 0) < row_key(0, 2, 1));
+        assert!(row_key(0, 2, LAST_ENTITY_KIND) < row_key(0, 3, 0));
+        assert!(row_key(0, i64::from(u32::MAX), SPEAKER_SPELLING) < row_key(1, 0, 0));
     }
 
     #[test]

@@ -73,16 +73,10 @@ fn top_names(library: &Library, selection: &Selection, top: usize) -> rusqlite::
     // Articles and count by (name, kind).
     let mut totals: HashMap<(i64, i64), (usize, usize)> = HashMap::new();
     let connection = library.connection();
-    let mut statement = connection.prepare(&format!(
-        "SELECT name, kind, block, entries FROM postings
-         WHERE kind <= {} OR kind = {}",
-        postings::LAST_ENTITY_KIND,
-        postings::SPEAKER
-    ))?;
-    let mut rows = statement.query([])?;
-    while let Some(row) = rows.next()? {
-        let (name, kind, block): (i64, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
-        let blob = row.get_ref(3)?.as_blob()?;
+    postings::every_block(connection, |name, kind, block, blob| {
+        if kind > postings::LAST_ENTITY_KIND && kind != postings::SPEAKER {
+            return;
+        }
         let (mut articles, mut count) = (0, 0);
         for (article, times) in postings::entries(block, blob) {
             if selected.contains(article) {
@@ -95,7 +89,7 @@ fn top_names(library: &Library, selection: &Selection, top: usize) -> rusqlite::
             total.0 += articles;
             total.1 += count;
         }
-    }
+    })?;
     let mut ranked: Vec<((i64, i64), (usize, usize))> = totals.into_iter().collect();
     let mut names = connection.prepare_cached("SELECT name FROM names WHERE id = ?1")?;
     let mut name_of = |id: i64| -> rusqlite::Result<String> { names.query_row(params![id], |r| r.get(0)) };
