@@ -62,6 +62,9 @@ pub fn entries(block: i64, blob: &[u8]) -> impl Iterator<Item = (u32, u32)> + '_
     })
 }
 
+/// The last block a row number (32 bits) can fall in.
+const LAST_BLOCK: i64 = (u32::MAX >> BLOCK_BITS) as i64;
+
 /// Bits of a row's key that hold the kind.
 const KIND_BITS: u32 = 4;
 /// Bits of a row's key that hold the name number.
@@ -195,7 +198,8 @@ pub fn rows_naming(
     let last: Option<i64> = connection
         .prepare_cached("SELECT max(key) FROM postings")?
         .query_row([], |row| row.get(0))?;
-    let last_block = last.map_or(-1, |key| unpack(key).0);
+    // A damaged key past the last block would otherwise have the loop run for minutes.
+    let last_block = last.map_or(-1, |key| unpack(key).0.min(LAST_BLOCK));
     let mut statement =
         connection.prepare_cached("SELECT entries FROM postings WHERE key BETWEEN ?1 AND ?2")?;
     for block in 0..=last_block {
@@ -445,6 +449,18 @@ mod tests {
         let mut kinds = Vec::new();
         every_block(&connection, |_, kind, _, _| kinds.push(kind)).expect("read");
         assert_eq!(kinds, [1], "the block of kind 0 is gone");
+    }
+
+    #[test]
+    fn a_damaged_key_past_the_last_block_is_not_looked_through() {
+        let connection = table();
+        let mut changes = Changes::default();
+        changes.add(1, 0, 12, 1);
+        changes.write(&connection).expect("write");
+        connection
+            .execute("INSERT INTO postings VALUES (?1, x'000001')", params![i64::MAX])
+            .expect("damage");
+        assert_eq!(naming(&connection, "kuwait", (0, 0)), [12]);
     }
 
     #[test]
