@@ -793,7 +793,7 @@ impl Parser {
 }
 
 impl Value {
-    /// The error "expected `what`, found <this value>".
+    /// The error "expected `what`, found `<this value>`".
     fn expected(&self, what: &str) -> ParseError {
         error(self.column, format!("expected {what}, found {}", self.found))
     }

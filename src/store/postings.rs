@@ -3,7 +3,7 @@
 //! blob lists its articles in order, each with a count (mentions, or statements).
 //!
 //! An import writes a batch's entries with one blob per name and block, rather than one index
-//! row per name and article. The rows are kept in block order (see [`row_key`]): an import numbers
+//! row per name and article. The rows are kept in block order (see `row_key`): an import numbers
 //! its articles upwards, so a batch only adds rows at the end of the table and rewrites the rows
 //! of the block it started in. Kept by name first, every batch would rewrite a page for every
 //! name it touches, all over the table. A filter reads a name's row in each block: about 120
@@ -240,8 +240,8 @@ const CREATE: &str = "CREATE TABLE postings (
 const MIGRATION_CHANGES: usize = 4_000_000;
 
 /// Schema version 3: builds the postings from the index tables of version 2 (one row per name
-/// and article) and drops those.
-/// It writes them as this build keeps them, which [`migrate_to_block_order`] recognises.
+/// and article) and drops those. It builds them as this build keeps them, which
+/// [`migrate_to_block_order`] recognises and leaves.
 pub fn migrate_from_rows(transaction: &Connection) -> rusqlite::Result<()> {
     transaction.execute_batch(CREATE)?;
     let sources = [
