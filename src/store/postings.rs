@@ -96,8 +96,8 @@ fn stored_count(count: i64) -> u8 {
 /// Entries to add and remove, gathered over a batch and written at its end.
 #[derive(Debug, Default)]
 pub struct Changes {
-    /// By (name, kind, block): the changes in the order made; a count of 0 removes the row.
-    blocks: FxHashMap<(i64, i64, i64), Vec<(u16, u8)>>,
+    /// By row key (see `row_key`): the changes in the order made; a count of 0 removes the row.
+    blocks: FxHashMap<i64, Vec<(u16, u8)>>,
     /// Changes held.
     held: usize,
 }
@@ -116,7 +116,7 @@ impl Changes {
     fn change(&mut self, name: i64, kind: i64, row: u32, count: u8) {
         let (block, place) = split(row);
         self.blocks
-            .entry((name, kind, block))
+            .entry(row_key(block, name, kind))
             .or_default()
             .push((place, count));
         self.held += 1;
@@ -134,13 +134,9 @@ impl Changes {
 
     /// Writes the changes, one read and one write per block touched, and forgets them.
     pub fn write(&mut self, connection: &Connection) -> rusqlite::Result<()> {
-        // In the table's order: each block's rows one after the other.
-        let mut blocks: Vec<_> = self
-            .blocks
-            .drain()
-            .map(|((name, kind, block), changes)| (row_key(block, name, kind), changes))
-            .collect();
+        let mut blocks: Vec<_> = self.blocks.drain().collect();
         self.held = 0;
+        // In the table's order: each block's rows one after the other.
         blocks.sort_unstable_by_key(|(key, _)| *key);
         let mut read = connection.prepare_cached("SELECT entries FROM postings WHERE key = ?1")?;
         let mut put =
