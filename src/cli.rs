@@ -11,7 +11,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::Args;
 
 use newsdesk::corpus::Corpus;
-use newsdesk::printout::{self, Colour, thousands};
+use newsdesk::printed::printout::{self, Colour, thousands};
 use newsdesk::query::Filter;
 use newsdesk::store::export::ExportLine;
 use newsdesk::store::import::{self, Options, Sources, Tally};

@@ -17,7 +17,7 @@ mod cli;
 use newsdesk::annotate::output::AnnotatedArticle;
 use newsdesk::article::Article;
 use newsdesk::input::{self, InputError};
-use newsdesk::report::summary;
+use newsdesk::printed::report::summary;
 use newsdesk::samples::samples;
 
 /// A terminal reader for wire copy: newsdesk parses agency articles (KUNA, WAM, QNA, Xinhua,

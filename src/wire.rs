@@ -17,10 +17,10 @@ pub mod trailer;
 
 use chrono::NaiveDate;
 
-use crate::agencies::{AgencyKind, RegistryEntry, registry};
 use crate::article::{Agency, Article, ArticleId, DateSource, Dateline, Source, Timestamp};
-use crate::gazetteer::{PlaceKind, gazetteer};
-use crate::names::readable;
+use crate::lexicons::agencies::{AgencyKind, RegistryEntry, registry};
+use crate::lexicons::gazetteer::{PlaceKind, gazetteer};
+use crate::lexicons::names::readable;
 use evidence::{DateFacts, Evidence, date_articles};
 use head::{Head, peel_head};
 use normalize::normalize;

@@ -7,7 +7,7 @@ use std::process::Stdio;
 
 use assert_cmd::Command;
 use newsdesk::annotate::ANNOTATOR_VERSION;
-use newsdesk::printout::thousands;
+use newsdesk::printed::printout::thousands;
 use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use newsdesk::article::Article;
-use newsdesk::report::summary;
+use newsdesk::printed::report::summary;
 use newsdesk::samples::samples;
 
 fn all_articles() -> Vec<Article> {

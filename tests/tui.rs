@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use newsdesk::highlight::{Marks, pieces};
+use newsdesk::printed::highlight::{Marks, pieces};
 use newsdesk::store::import::{Options, Sources, import};
 use newsdesk::store::{Library, Mode, StoredArticle};
 use newsdesk::tui::action::Action;

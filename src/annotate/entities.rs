@@ -14,7 +14,7 @@ use super::ner::model::decode;
 use super::ner::{features::DocumentFeatures, sentence_input};
 use super::perceptron::{Model, ModelError};
 use super::tokens::Token;
-use crate::names::readable;
+use crate::lexicons::names::readable;
 use crate::span::Span;
 
 /// What an entity is.

@@ -193,7 +193,7 @@ impl Lexicon {
                 _ => vec![(line, List::Misc)],
             }
         });
-        for entry in crate::agencies::registry().entries() {
+        for entry in crate::lexicons::agencies::registry().entries() {
             let spellings = [&entry.abbr, &entry.name].into_iter().chain(&entry.spellings);
             for spelling in spellings {
                 lexicon.add(spelling, List::Agency, false);

@@ -11,7 +11,7 @@ use super::index::{Index, IndexRow, NO_DAY, READ, STARRED};
 use super::postings;
 use super::rows::{day_number, name_key};
 use super::{Library, Result, StoreError};
-use crate::agencies::registry;
+use crate::lexicons::agencies::registry;
 use crate::query::{Condition, Filter, State, Term};
 
 /// The order of a listing.

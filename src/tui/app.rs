@@ -12,8 +12,8 @@ use super::config::Config;
 use super::keymap::Mode;
 use super::layout::{Panes, panes};
 use crate::annotate::entities::EntityKind;
+use crate::printed::safe_text::printable;
 use crate::query::{Condition, Field, Filter};
-use crate::safe_text::printable;
 use crate::store::StoredArticle;
 use crate::store::index::{Index, IndexRow, NO_DAY};
 use crate::store::select::Sort;
@@ -64,8 +64,8 @@ pub struct StatementLine {
 impl Shown {
     /// Prepares an article for the detail and the side panel.
     pub fn new(stored: StoredArticle) -> Shown {
-        let clean = |text: &str| crate::printout::one_line(&printable(text));
-        let entities = crate::highlight::entity_groups(&stored.annotations)
+        let clean = |text: &str| crate::printed::printout::one_line(&printable(text));
+        let entities = crate::printed::highlight::entity_groups(&stored.annotations)
             .into_iter()
             .map(|(kind, names)| {
                 let names = names

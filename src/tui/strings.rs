@@ -1,6 +1,6 @@
 //! Every sentence the reader shows, in one place.
 
-use crate::printout::thousands;
+use crate::printed::printout::thousands;
 use crate::store::select::Sort;
 
 /// The header of `newsdesk config --default`.

@@ -1,6 +1,6 @@
 //! Drawing: `draw(frame, &App)` shows the state and changes nothing. One module per part of
 //! the screen; every piece of article text passes through
-//! [`printable`](crate::safe_text::printable) before it reaches the buffer.
+//! [`printable`](crate::printed::safe_text::printable) before it reaches the buffer.
 
 pub mod bars;
 pub mod detail;

@@ -5,8 +5,8 @@
 //! ALL-CAPS places and places the gazetteer knows, so that `Note: ` is not a city.
 //! Every scan is bounded to the first few hundred bytes of a line, so matching is linear.
 
-use crate::agencies::{AgencyKind, RegistryEntry, registry};
-use crate::gazetteer::{PlaceKind, gazetteer};
+use crate::lexicons::agencies::{AgencyKind, RegistryEntry, registry};
+use crate::lexicons::gazetteer::{PlaceKind, gazetteer};
 use crate::wire::dates::{WrittenDate, is_weekday, parse_written_date};
 
 /// How far into a line a dateline may reach.

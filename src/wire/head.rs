@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use regex::RegexSet;
 
-use crate::agencies::{AgencyKind, RegistryEntry, registry};
 use crate::article::Timestamp;
-use crate::names::readable;
+use crate::lexicons::agencies::{AgencyKind, RegistryEntry, registry};
+use crate::lexicons::names::readable;
 use crate::wire::dateline::{DatelineMatch, find_glued_dateline, floor_char_boundary, match_dateline};
 use crate::wire::dates::{capture_prefix, page_stamp};
 use crate::wire::split::{is_editors_note, is_headline};
@@ -307,7 +307,9 @@ fn agency_line(line: &str, provider: Option<&str>) -> Option<Option<&'static Reg
         return (entry.kind != AgencyKind::Syndicator).then_some(Some(entry));
     }
     provider
-        .is_some_and(|provider| crate::names::name_key(provider) == crate::names::name_key(line))
+        .is_some_and(|provider| {
+            crate::lexicons::names::name_key(provider) == crate::lexicons::names::name_key(line)
+        })
         .then_some(None)
 }
 

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use regex::Regex;
 
-use crate::agencies::{AgencyKind, RegistryEntry, registry};
+use crate::lexicons::agencies::{AgencyKind, RegistryEntry, registry};
 use crate::wire::dateline::floor_char_boundary;
 use crate::wire::dates::{kuna_stamp, menafn_id};
 

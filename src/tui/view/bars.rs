@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::safe_text::printable;
+use crate::printed::safe_text::printable;
 use crate::tui::app::App;
 use crate::tui::strings;
 use crate::tui::text::{truncate, width};

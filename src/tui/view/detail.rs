@@ -8,9 +8,9 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::{centered_line, pane_block};
-use crate::highlight::pieces;
-use crate::printout::one_line;
-use crate::safe_text::printable;
+use crate::printed::highlight::pieces;
+use crate::printed::printout::one_line;
+use crate::printed::safe_text::printable;
 use crate::tui::app::{App, Focus, Shown};
 use crate::tui::layout::Panes;
 use crate::tui::strings;

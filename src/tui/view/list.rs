@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{centered_line, pane_block};
-use crate::printout::one_line;
-use crate::safe_text::printable;
+use crate::printed::printout::one_line;
+use crate::printed::safe_text::printable;
 use crate::tui::app::{App, Focus};
 use crate::tui::layout::Panes;
 use crate::tui::strings;

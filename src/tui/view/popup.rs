@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::centered_line;
-use crate::printout::thousands;
-use crate::safe_text::printable;
+use crate::printed::printout::thousands;
+use crate::printed::safe_text::printable;
 use crate::tui::app::{AgencyItem, App, EntityItem, Picker, Popup, Prompt, PromptKind};
 use crate::tui::keymap::Mode;
 use crate::tui::strings;

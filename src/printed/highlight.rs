@@ -43,7 +43,7 @@ pub struct Piece {
 ///
 /// ```
 /// use newsdesk::annotate::annotate;
-/// use newsdesk::highlight::pieces;
+/// use newsdesk::printed::highlight::pieces;
 /// let text = "Blinken said the talks would resume.";
 /// let found = annotate(text, None);
 /// let marked: Vec<&str> = pieces(text, &found)

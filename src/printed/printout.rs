@@ -5,8 +5,8 @@
 use std::fmt::Write;
 
 use crate::annotate::entities::EntityKind;
-use crate::highlight::{Marks, entity_groups, pieces};
-use crate::safe_text::printable;
+use crate::printed::highlight::{Marks, entity_groups, pieces};
+use crate::printed::safe_text::printable;
 use crate::store::StoredArticle;
 use crate::store::index::{Index, IndexRow};
 use crate::store::stats::Stats;

@@ -14,7 +14,7 @@ fn is_unsafe(c: char) -> bool {
 /// a space.
 ///
 /// ```
-/// use newsdesk::safe_text::printable;
+/// use newsdesk::printed::safe_text::printable;
 /// assert_eq!(printable("a\u{1b}[31mred\u{1b}[0m\u{7}b\tc"), "aredb c");
 /// assert_eq!(printable("title\u{1b}]0;owned\u{7} end"), "title end");
 /// ```

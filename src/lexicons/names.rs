@@ -5,8 +5,8 @@
 /// trailing periods dropped.
 ///
 /// ```
-/// assert_eq!(newsdesk::names::name_key("  Kuwait  News Agency. "), "kuwait news agency");
-/// assert_eq!(newsdesk::names::name_key("ST. JOHN\u{2019}S"), "st. john's");
+/// assert_eq!(newsdesk::lexicons::names::name_key("  Kuwait  News Agency. "), "kuwait news agency");
+/// assert_eq!(newsdesk::lexicons::names::name_key("ST. JOHN\u{2019}S"), "st. john's");
 /// ```
 pub fn name_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
@@ -39,7 +39,7 @@ const PARTICLES: &[&str] = &[
 /// are already mixed case stay as written. White space is collapsed.
 ///
 /// ```
-/// use newsdesk::names::readable;
+/// use newsdesk::lexicons::names::readable;
 /// assert_eq!(readable("KOWEÏT"), "Koweït");
 /// assert_eq!(readable("AL-AIN"), "Al-Ain");
 /// assert_eq!(readable("CALIF."), "Calif.");

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use crate::article::Agency;
-use crate::names::name_key as spelling_key;
+use crate::lexicons::names::name_key as spelling_key;
 
 /// What kind of outfit a registry entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -69,7 +69,7 @@ pub struct Registry {
     by_exact: HashMap<String, usize>,
 }
 
-static REGISTRY_TOML: &str = include_str!("../assets/agencies.toml");
+static REGISTRY_TOML: &str = include_str!("../../assets/agencies.toml");
 
 static REGISTRY: LazyLock<Registry> = LazyLock::new(|| {
     // The embedded file is checked by the test below, so failing here is a build defect.

@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::names::name_key;
+use crate::lexicons::names::name_key;
 
 /// What a place name names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,9 +44,9 @@ pub struct Gazetteer {
     exact: HashMap<String, String>,
 }
 
-static COUNTRIES: &str = include_str!("../assets/places/countries.txt");
-static CITIES: &str = include_str!("../assets/places/cities.txt");
-static REGIONS: &str = include_str!("../assets/places/regions.txt");
+static COUNTRIES: &str = include_str!("../../assets/places/countries.txt");
+static CITIES: &str = include_str!("../../assets/places/cities.txt");
+static REGIONS: &str = include_str!("../../assets/places/regions.txt");
 
 static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut gazetteer = Gazetteer::default();
