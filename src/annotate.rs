@@ -20,10 +20,10 @@ use entities::{Entity, find_entities};
 use time::{TimeExpression, find_times};
 use tokens::{sentences, tokenize};
 
-/// The version of the annotator's output. The library stores it with every article and
-/// `newsdesk reindex` re-annotates articles annotated by an older version: raise it whenever a
-/// change to the models, word lists or rules changes what `annotate` finds.
-pub const ANNOTATOR_VERSION: u32 = 4;
+// The version of the annotator's output: a hash of the models, word lists and code that shape
+// annotations, computed by `build.rs`. The library stores it with every article and `newsdesk
+// reindex` re-annotates the articles whose version differs.
+include!(concat!(env!("OUT_DIR"), "/annotator_version.rs"));
 
 /// Everything annotated in one text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
