@@ -11,6 +11,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::Args;
 
 use newsdesk::corpus::Corpus;
+use newsdesk::corpus::labelled::LabelledCorpus;
 use newsdesk::printed::printout::{self, Colour, thousands};
 use newsdesk::query::Filter;
 use newsdesk::store::export::ExportLine;
@@ -389,20 +390,34 @@ pub struct GenerateArgs {
     /// The generator's seed: the same seed writes the same files.
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Write the labelled training articles instead, every name in brackets with its kind
+    /// (`[PER Ahmad Al-Ali] said ...`), the form the recogniser's in-domain training data takes.
+    #[arg(long)]
+    labelled: bool,
 }
 
-/// `newsdesk generate`: synthetic wire copy for benchmarks.
+/// `newsdesk generate`: synthetic wire copy for benchmarks, or labelled training articles.
 pub fn run_generate(args: &GenerateArgs) -> Result<ExitCode> {
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create the folder", args.out.display()))?;
     let mut corpus = Corpus::new(args.seed);
+    let mut labelled = if args.labelled {
+        Some(LabelledCorpus::new(args.seed)?)
+    } else {
+        None
+    };
     let per_file = args.per_file.max(1);
     let files = args.articles.div_ceil(per_file);
     for file in 0..files {
         let count = per_file.min(args.articles - file * per_file);
-        let path = args.out.join(format!("wire-{file:06}.txt"));
-        std::fs::write(&path, corpus.text(count))
-            .with_context(|| format!("{}: cannot write", path.display()))?;
+        let (path, text) = match labelled.as_mut() {
+            Some(labelled) => {
+                let text: Vec<String> = (0..count).map(|_| labelled.article().markup()).collect();
+                (args.out.join(format!("labelled-{file:06}.txt")), text.join("\n"))
+            }
+            None => (args.out.join(format!("wire-{file:06}.txt")), corpus.text(count)),
+        };
+        std::fs::write(&path, text).with_context(|| format!("{}: cannot write", path.display()))?;
     }
     println!(
         "{} articles in {} files under {}",

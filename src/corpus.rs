@@ -15,10 +15,16 @@ use std::fmt::Write;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+pub mod cast;
+pub mod labelled;
+pub mod random;
+
+use random::Random;
+
 /// A deterministic generator of wire articles.
 #[derive(Debug, Clone)]
 pub struct Corpus {
-    state: u64,
+    random: Random,
     start: NaiveDate,
     /// A body before it is hard-wrapped (teletype and Kyodo copy); reused between articles.
     scratch: String,
@@ -422,29 +428,18 @@ impl Corpus {
     /// A generator; the same seed gives the same articles.
     pub fn new(seed: u64) -> Self {
         Corpus {
-            state: seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407)
-                | 1,
+            random: Random::new(seed),
             start: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or(NaiveDate::MIN),
             scratch: String::new(),
         }
     }
 
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.state ^= self.state >> 12;
-        self.state ^= self.state << 25;
-        self.state ^= self.state >> 27;
-        self.state.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        self.random.below(n)
     }
 
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
+        self.random.pick(items)
     }
 
     /// The agency's home city two times in three, else another city of the list.
