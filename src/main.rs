@@ -148,6 +148,10 @@ struct TrainArgs {
     /// Passes over the training data.
     #[arg(long, default_value_t = 11)]
     epochs: usize,
+    /// For `ner`: also train on this many labelled agency articles written by the generator
+    /// (`newsdesk generate N DIR --labelled` shows them), seed 1.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    synthetic: usize,
     /// Where to write the model.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
@@ -416,10 +420,18 @@ fn run_train(args: &TrainArgs) -> io::Result<ExitCode> {
     };
     let model = match args.task {
         TrainTask::Ner => {
-            let training: Vec<_> = parse_conll(&read(&args.train)?)
+            let mut training: Vec<_> = parse_conll(&read(&args.train)?)
                 .iter()
                 .map(training_document)
                 .collect();
+            if args.synthetic > 0 {
+                let mut corpus = newsdesk::corpus::labelled::LabelledCorpus::new(1)
+                    .map_err(|error| io::Error::other(error.to_string()))?;
+                training.extend(
+                    (0..args.synthetic)
+                        .map(|_| newsdesk::annotate::ner::labelled_document(&corpus.article())),
+                );
+            }
             let heldout: Vec<_> = match &args.heldout {
                 Some(path) => parse_conll(&read(path)?).iter().map(training_document).collect(),
                 None => Vec::new(),

@@ -194,7 +194,7 @@ impl Allowed {
             )
         });
         let lowercase_start = word.chars().next().is_some_and(char::is_lowercase);
-        if punctuation || (lowercase_start && !CONNECTORS.contains(&word)) {
+        if punctuation || (lowercase_start && !CONNECTORS.contains(&word) && !is_particle_name(word)) {
             return Allowed::Outside;
         }
         Allowed::Any
@@ -204,6 +204,18 @@ impl Allowed {
     pub fn permits(self, label: Label) -> bool {
         self == Allowed::Any || label == Label::OUTSIDE
     }
+}
+
+/// A name written after a lowercase Arabic or European particle: `al-Assad`, `el-Sheikh`,
+/// `bin-Salman`, `ash-Shura`, `van-Dijk`.
+fn is_particle_name(word: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "bin", "ibn", "abu", "bou", "ben", "da", "de",
+        "di", "du", "le", "la", "van", "von",
+    ];
+    word.split_once('-').is_some_and(|(particle, name)| {
+        PARTICLES.contains(&particle) && name.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 impl DocumentFeatures {
@@ -603,5 +615,15 @@ mod tests {
             "TOP"
         ])));
         assert!(!is_headline(&words(&["The", "Amir", "received", "the", "envoy"])));
+    }
+
+    #[test]
+    fn names_after_a_lowercase_particle_may_be_names() {
+        for word in ["al-Assad", "el-Sheikh", "ash-Shura", "bin-Salman", "van-Dijk"] {
+            assert_eq!(Allowed::of(word), Allowed::Any, "{word}");
+        }
+        for word in ["al-qaeda", "well-known", "said", "co-Chair"] {
+            assert_eq!(Allowed::of(word), Allowed::Outside, "{word}");
+        }
     }
 }
