@@ -240,6 +240,17 @@ impl Rules<'_> {
     fn apply(&self, mentions: Vec<Mention>) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
         for mut mention in mentions {
+            // A name neither starts nor ends with a connector or a comma: `[Ministry of
+            // Defense and] the National Guard`, `[of Parliament]`.
+            while mention.end - mention.start > 1 && is_connector(self.words[mention.end - 1]) {
+                mention.end -= 1;
+            }
+            while mention.end - mention.start > 1 && is_connector(self.words[mention.start]) {
+                mention.start += 1;
+            }
+            if is_connector(self.words[mention.start]) {
+                continue;
+            }
             // Titles are not part of a name: `Secretary Blinken` → `Blinken`.
             while mention.end - mention.start > 1 {
                 match self.title_end(mention.start) {
@@ -282,20 +293,23 @@ impl Rules<'_> {
                 mention.kind = EntityKind::Location;
             }
             // Two organisation pieces side by side are one name the recogniser cut in two
-            // (`[Ministry of Foreign] [Affairs]`).
+            // (`[Ministry of Foreign] [Affairs]`), and so are a ministry and the rest of its
+            // portfolios after `and` (`[Ministry of Social Affairs] and [Community
+            // Development]`), unless the rest has a head of its own (`and Gulf Bank`).
             if let Some(last) = out.last_mut() {
                 let organizations =
                     last.kind == EntityKind::Organization && mention.kind == EntityKind::Organization;
-                if organizations && last.end == mention.start {
+                let portfolio_rest = last.end + 1 == mention.start
+                    && self.words[last.end] == "and"
+                    && self.in_list(last.start, List::OrgPrefix)
+                    && !self.in_list(mention.end - 1, List::OrgSuffix);
+                if organizations && (last.end == mention.start || portfolio_rest) {
                     last.end = mention.end;
                     continue;
                 }
             }
             out.push(mention);
         }
-        self.add_known_organizations(&mut out);
-        self.add_portfolio_names(&mut out);
-        self.add_titled_names(&mut out);
         self.extend_person_names(&mut out);
         self.propagate_person_names(&mut out);
         out
@@ -310,128 +324,6 @@ impl Rules<'_> {
             && word.chars().all(|c| c.is_ascii_uppercase())
             && CURRENCY_CODES.contains(&word)
             && next.starts_with(|c: char| c.is_ascii_digit())
-    }
-
-    /// Organisations the lexicon names in two words or more (`U.S. Department of State`), where
-    /// the recogniser found nothing: the longest listed phrase at each place, capitalised.
-    fn add_known_organizations(&self, mentions: &mut Vec<Mention>) {
-        let covered = coverage(mentions, self.words.len());
-        let begin = List::Organization.code(0);
-        let last = List::Organization.code(2);
-        let mut token = 0;
-        while token < self.words.len() {
-            let phrase_end = self.codes[token].contains(&begin).then(|| {
-                let limit = self.sentence_end(token).min(token + 8);
-                (token + 1..limit).rev().find(|&end| {
-                    self.codes[end].contains(&last) && self.is_phrase(token, end + 1, List::Organization)
-                })
-            });
-            match phrase_end.flatten() {
-                Some(end) if self.is_capitalised(token) && !covered[token..=end].iter().any(|&c| c) => {
-                    mentions.push(Mention {
-                        start: token,
-                        end: end + 1,
-                        kind: EntityKind::Organization,
-                    });
-                    token = end + 1;
-                }
-                _ => token += 1,
-            }
-        }
-        mentions.sort_by_key(|m| m.start);
-    }
-
-    /// A role, `of`, a portfolio, then a name: `Minister of Electricity and Water Affairs Ahmed
-    /// Jawad Al-Aradi`, `Director-General of Health Datuk Dr Faridah Othman`. The portfolio is
-    /// part of the title; the name (from its first given name) is a person.
-    fn add_portfolio_names(&self, mentions: &mut Vec<Mention>) {
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        let mut token = 0;
-        while token < self.words.len() {
-            let Some(title_end) = self.title_end(token) else {
-                token += 1;
-                continue;
-            };
-            if !matches!(self.words.get(title_end), Some(&"of" | &"for"))
-                || !self.in_list(title_end - 1, List::Role)
-            {
-                token = title_end;
-                continue;
-            }
-            let limit = self.sentence_end(token).min(title_end + 14);
-            let mut at = title_end + 1;
-            let mut name_start = None;
-            let mut after_honorific = false;
-            while at < limit {
-                let word = self.words[at];
-                if let Some(end) = self
-                    .title_end(at)
-                    .filter(|&end| end > at && self.in_list(at, List::Honorific))
-                {
-                    at = end;
-                    after_honorific = true;
-                    continue;
-                }
-                let starts_name = after_honorific || self.in_list(at, List::GivenName);
-                if starts_name && self.is_capitalised(at) && at > title_end + 1 {
-                    name_start = Some(at);
-                    break;
-                }
-                if !(self.is_capitalised(at) || matches!(word, "and" | "," | "&" | "the" | "for" | "of")) {
-                    break;
-                }
-                at += 1;
-            }
-            let Some(name_start) = name_start else {
-                token = title_end;
-                continue;
-            };
-            let name_end = self.name_end(name_start + 1, limit);
-            found.push((title_end, name_start, name_end));
-            token = name_end;
-        }
-        if found.is_empty() {
-            return;
-        }
-        // Mentions inside a portfolio or a name give way to the name, except the organisations
-        // the lexicon knows (`a spokesman for the U.S. Department of Defense, Carl Bryce`).
-        let mut cleared = vec![false; self.words.len()];
-        for &(from, _, to) in &found {
-            for flag in &mut cleared[from..to] {
-                *flag = true;
-            }
-        }
-        mentions.retain(|m| {
-            let known = m.end - m.start > 1 && self.is_phrase(m.start, m.end, List::Organization);
-            known || !(m.start..m.end).any(|t| cleared[t])
-        });
-        mentions.extend(found.into_iter().map(|(_, start, end)| Mention {
-            start,
-            end,
-            kind: EntityKind::Person,
-        }));
-        mentions.sort_by_key(|m| m.start);
-    }
-
-    /// Where a person's name that runs to `from` ends: over capitalised words and the
-    /// particles of Arabic names (`Al-Sabah`, `bin Zayed`), at most six words, before `limit`.
-    fn name_end(&self, from: usize, limit: usize) -> usize {
-        let mut end = from;
-        while end < limit && end < from + 5 {
-            let word = self.words[end];
-            let continues = is_name_prefix(word)
-                || (self.is_capitalised(end)
-                    && !self.in_list(end, List::TimeWord)
-                    && self.title_end(end).is_none()
-                    && !self.in_list(end, List::OrgSuffix));
-            let particle =
-                matches!(word, "bin" | "ibn" | "bint") && end + 1 < limit && self.is_capitalised(end + 1);
-            if !(continues || particle) {
-                break;
-            }
-            end += 1;
-        }
-        end
     }
 
     /// A person's name continues over Arabic name particles and unknown capitalised words the
@@ -586,50 +478,6 @@ impl Rules<'_> {
     fn title_before(&self, token: usize) -> bool {
         (token.saturating_sub(4)..token).any(|start| self.title_end(start) == Some(token))
     }
-
-    /// A title followed by capitalised words that no mention covers marks a person:
-    /// `Foreign Minister Abdulwahab Al-Rifai`.
-    fn add_titled_names(&self, mentions: &mut Vec<Mention>) {
-        let covered_tokens = coverage(mentions, self.words.len());
-        let covered = |_: &[Mention], token: usize| covered_tokens[token];
-        let mut added = Vec::new();
-        let mut token = 0;
-        while token < self.words.len() {
-            let Some(end) = self.title_end(token) else {
-                token += 1;
-                continue;
-            };
-            let limit = self.sentence_end(token);
-            let mut name_end = end;
-            while name_end < limit
-                && name_end - end < 4
-                && (self.is_capitalised(name_end) || is_name_particle(self.words[name_end]))
-                && !covered(mentions, name_end)
-                && self.title_end(name_end).is_none()
-                && !self.in_list(name_end, List::TimeWord)
-            {
-                name_end += 1;
-            }
-            // A name does not end in a particle.
-            while name_end > end && is_name_particle(self.words[name_end - 1]) {
-                name_end -= 1;
-            }
-            let plausible = !self.in_list(end, List::OrgSuffix)
-                && !self.in_list(end, List::Country)
-                && !self.in_list(end, List::City)
-                && !self.in_list(end, List::MiscSuffix);
-            if name_end > end && self.is_capitalised(end) && plausible {
-                added.push(Mention {
-                    start: end,
-                    end: name_end,
-                    kind: EntityKind::Person,
-                });
-            }
-            token = name_end.max(token + 1);
-        }
-        mentions.extend(added);
-        mentions.sort_by_key(|m| m.start);
-    }
 }
 
 /// A word that continues an Arabic name: `Al-Sabah`, `al-Thani`, `El-Sisi`, `Abu`, `Bin`.
@@ -638,6 +486,14 @@ fn is_name_prefix(word: &str) -> bool {
         .iter()
         .any(|prefix| word.len() > prefix.len() + 1 && word.starts_with(prefix));
     prefixed || matches!(word, "Abu" | "Bin" | "Ibn" | "Bint")
+}
+
+/// Lowercase words and punctuation that join the words of a name but never begin or end one.
+fn is_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "," | "and" | "&" | "of" | "for" | "the" | "to" | "in" | "at" | "on" | "a" | "an" | "'s" | "’s"
+    )
 }
 
 /// Words that end the names of places: `Caspian Sea`, `Strait of Hormuz` ends elsewhere.
@@ -669,14 +525,6 @@ const CURRENCY_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "JPY", "CNY", "KWD", "SAR", "AED", "QAR", "OMR", "BHD", "JOD", "EGP", "IQD", "IRR",
     "TRY", "AZN", "RUB", "INR", "PKR", "MYR", "SGD", "IDR", "KRW", "CHF", "CAD", "AUD",
 ];
-
-/// Lowercase words inside Arabic, Dutch, German and Spanish names.
-fn is_name_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "bin" | "bint" | "ibn" | "al" | "el" | "al-" | "de" | "da" | "van" | "von" | "der" | "del" | "la"
-    )
-}
 
 /// Gives every mention its entity's canonical name: a person's fullest name in the text whose
 /// last words are the mention's (`Blinken` → `Antony Blinken`); a listed alias's canonical

@@ -187,12 +187,13 @@ impl Allowed {
             "la", "le", "les", "el", "al", "bin", "ibn", "bint", "van", "von", "der", "den", "zu", "y", "e",
             "on", "upon", "in", "at", "'s", "’s", "'", "’", "a", "an", "to",
         ];
-        let punctuation = word.chars().all(|c| {
-            matches!(
-                c,
-                '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '"' | '“' | '”'
-            )
-        });
+        let punctuation = word != ","
+            && word.chars().all(|c| {
+                matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | '!' | '?' | '(' | ')' | '[' | ']' | '"' | '“' | '”'
+                )
+            });
         let lowercase_start = word.chars().next().is_some_and(char::is_lowercase);
         if punctuation || (lowercase_start && !CONNECTORS.contains(&word) && !is_particle_name(word)) {
             return Allowed::Outside;

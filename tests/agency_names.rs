@@ -1,0 +1,148 @@
+//! Names as Gulf, Levantine, Asian and global agencies write them, on fictional sentences in
+//! their house styles: Arabic name chains, honorifics and long offices, institution names, and
+//! names joined by hyphens. Each test holds one family of mistakes the recogniser used to make.
+
+use newsdesk::annotate::annotate;
+use newsdesk::annotate::entities::EntityKind;
+
+/// `(text, kind)` of every entity of a text.
+fn entities(text: &str) -> Vec<(String, EntityKind)> {
+    annotate(text, None)
+        .entities
+        .iter()
+        .filter(|e| e.kind != EntityKind::Title)
+        .map(|e| (e.span.text(text).to_string(), e.kind))
+        .collect()
+}
+
+fn has(found: &[(String, EntityKind)], text: &str, kind: EntityKind) -> bool {
+    found.iter().any(|(t, k)| t == text && *k == kind)
+}
+
+fn kinds_of(found: &[(String, EntityKind)], kind: EntityKind) -> Vec<&str> {
+    found
+        .iter()
+        .filter(|(_, k)| *k == kind)
+        .map(|(t, _)| t.as_str())
+        .collect()
+}
+
+#[test]
+fn arabic_name_chains_are_one_name_to_the_family_name() {
+    let text = "MANAMA, March 3 (BNA) -- His Royal Highness Prince Rashid bin Hamad bin Isa Al Khalifa \
+                received on Sunday the Omani Minister of Commerce, Sayyid Tariq bin Salim Al Busaidi. \
+                Deputy Prime Minister Sheikh Jaber Fahad Al-Mubarak Al-Sabah also attended.";
+    let found = entities(text);
+    let people = kinds_of(&found, EntityKind::Person);
+    assert!(
+        people.contains(&"Rashid bin Hamad bin Isa Al Khalifa"),
+        "{found:?}"
+    );
+    assert!(people.contains(&"Tariq bin Salim Al Busaidi"), "{found:?}");
+    assert!(people.contains(&"Jaber Fahad Al-Mubarak Al-Sabah"), "{found:?}");
+    assert!(
+        !people
+            .iter()
+            .any(|p| p.ends_with(" Al") || p.starts_with("Royal")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_family_name_alone_after_the_full_name_is_the_person() {
+    let text = "Minister of Health Dr. Khalid Mubarak Al-Rashidi opened the new wing on Monday. \
+                Al-Rashidi said the hospital would treat 300 patients a day.";
+    let found = entities(text);
+    assert!(
+        has(&found, "Khalid Mubarak Al-Rashidi", EntityKind::Person),
+        "{found:?}"
+    );
+    assert!(has(&found, "Al-Rashidi", EntityKind::Person), "{found:?}");
+    assert!(
+        !kinds_of(&found, EntityKind::Location).contains(&"Al-Rashidi"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn honorifics_and_offices_are_not_names_and_do_not_split_them() {
+    let text = "Minister of Electricity, Water and Renewable Energy Eng. Hessa Jaber Al-Kandari \
+                inspected the Shuwaikh plant. In Kuala Lumpur, Datuk Seri Rosli Harun and \
+                Tan Sri Aminah Yusof met the delegation.";
+    let found = entities(text);
+    let people = kinds_of(&found, EntityKind::Person);
+    assert!(people.contains(&"Hessa Jaber Al-Kandari"), "{found:?}");
+    assert!(people.contains(&"Rosli Harun"), "{found:?}");
+    assert!(people.contains(&"Aminah Yusof"), "{found:?}");
+    // The portfolio is part of the office: no organisation inside it.
+    for office_word in ["Electricity", "Water", "Renewable Energy", "Eng."] {
+        assert!(
+            !found.iter().any(|(t, _)| t == office_word),
+            "{office_word}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn ministries_and_committees_keep_their_whole_names() {
+    let text = "The Ministry of Social Affairs and Community Development said it would work with \
+                the Ministry of Foreign Affairs and the National Guard. The Culture, Media and \
+                Heritage Committee of the Shura Council met on Monday.";
+    let found = entities(text);
+    let organizations = kinds_of(&found, EntityKind::Organization);
+    assert!(
+        organizations.contains(&"Ministry of Social Affairs and Community Development"),
+        "{found:?}"
+    );
+    assert!(
+        organizations.contains(&"Ministry of Foreign Affairs"),
+        "{found:?}"
+    );
+    assert!(!organizations.contains(&"Foreign Affairs"), "{found:?}");
+    assert!(
+        !organizations
+            .iter()
+            .any(|o| o.ends_with(" and") || o.starts_with("of ")),
+        "no name starts or ends with a connector: {found:?}"
+    );
+}
+
+#[test]
+fn summits_and_forums_are_occasions_not_places() {
+    let text = "The third Gulf Water Security Summit opened in Doha on Monday, a week after the \
+                Caspian Energy Forum closed in Baku.";
+    let found = entities(text);
+    assert!(
+        has(&found, "Gulf Water Security Summit", EntityKind::Misc),
+        "{found:?}"
+    );
+    assert!(has(&found, "Caspian Energy Forum", EntityKind::Misc), "{found:?}");
+    assert!(!has(&found, "Gulf Water", EntityKind::Location), "{found:?}");
+}
+
+#[test]
+fn names_joined_by_hyphens_are_their_parts() {
+    let text = "Kuwait-Iraq talks resumed as the Saudi-led coalition met Russian-US envoys.";
+    let found = entities(text);
+    assert!(has(&found, "Kuwait", EntityKind::Location), "{found:?}");
+    assert!(has(&found, "Iraq", EntityKind::Location), "{found:?}");
+    assert!(has(&found, "Saudi", EntityKind::Group), "{found:?}");
+    assert!(!found.iter().any(|(t, _)| t.contains('-')), "{found:?}");
+}
+
+#[test]
+fn countries_are_places_whatever_they_stand_for() {
+    let text = "The US and Kuwait condemned the attack, while the UK said it was studying the report.";
+    let found = entities(text);
+    for country in ["US", "Kuwait", "UK"] {
+        assert!(has(&found, country, EntityKind::Location), "{country}: {found:?}");
+    }
+}
+
+#[test]
+fn names_after_lowercase_particles_are_kept_whole() {
+    let text = "Muslims marked Eid al-Fitr on Friday, and President Bassam al-Khatib sent greetings.";
+    let found = entities(text);
+    assert!(has(&found, "Eid al-Fitr", EntityKind::Misc), "{found:?}");
+    assert!(has(&found, "Bassam al-Khatib", EntityKind::Person), "{found:?}");
+}
