@@ -149,9 +149,12 @@ struct TrainArgs {
     #[arg(long, default_value_t = 11)]
     epochs: usize,
     /// For `ner`: also train on this many labelled agency articles written by the generator
-    /// (`newsdesk generate N DIR --labelled` shows them), seed 1.
+    /// (`newsdesk generate N DIR --labelled --seed S` shows them).
     #[arg(long, value_name = "N", default_value_t = 0)]
     synthetic: usize,
+    /// The seed of the labelled articles' generator.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
     /// Where to write the model.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
@@ -425,7 +428,7 @@ fn run_train(args: &TrainArgs) -> io::Result<ExitCode> {
                 .map(training_document)
                 .collect();
             if args.synthetic > 0 {
-                let mut corpus = newsdesk::corpus::labelled::LabelledCorpus::new(1)
+                let mut corpus = newsdesk::corpus::labelled::LabelledCorpus::new(args.seed)
                     .map_err(|error| io::Error::other(error.to_string()))?;
                 training.extend(
                     (0..args.synthetic)

@@ -146,3 +146,17 @@ fn names_after_lowercase_particles_are_kept_whole() {
     assert!(has(&found, "Eid al-Fitr", EntityKind::Misc), "{found:?}");
     assert!(has(&found, "Bassam al-Khatib", EntityKind::Person), "{found:?}");
 }
+
+#[test]
+fn a_head_word_alone_is_no_name() {
+    let text = "The Ministry of Health opened the clinic. The Ministry said the Kingdom would fund \
+                it, and the Summit closed on Tuesday.";
+    let found = entities(text);
+    assert!(
+        has(&found, "Ministry of Health", EntityKind::Organization),
+        "{found:?}"
+    );
+    for head in ["Ministry", "Kingdom", "Summit"] {
+        assert!(!found.iter().any(|(t, _)| t == head), "{head}: {found:?}");
+    }
+}

@@ -251,6 +251,14 @@ impl Rules<'_> {
             if is_connector(self.words[mention.start]) {
                 continue;
             }
+            // Nor does a person's name end where the next person's honorific starts (`Mohammed
+            // bin Rashid and His Highness ...`).
+            while mention.kind == EntityKind::Person
+                && mention.end - mention.start > 1
+                && (is_connector(self.words[mention.end - 1]) || self.title_end(mention.end - 1).is_some())
+            {
+                mention.end -= 1;
+            }
             // Titles are not part of a name: `Secretary Blinken` → `Blinken`.
             while mention.end - mention.start > 1 {
                 match self.title_end(mention.start) {
@@ -273,8 +281,12 @@ impl Rules<'_> {
                     mention.kind = EntityKind::Location;
                 }
             }
-            // A country is a place, whatever it stands for (`Kuwait condemned`, `the US said`).
-            if self.is_phrase(mention.start, mention.end, List::Country) {
+            // A country is a place, whatever it stands for (`Kuwait condemned`, `the US said`),
+            // and a region is no misc name (`the Middle East`).
+            let region = self.is_phrase(mention.start, mention.end, List::Region);
+            if self.is_phrase(mention.start, mention.end, List::Country)
+                || (region && mention.kind == EntityKind::Misc)
+            {
                 mention.kind = EntityKind::Location;
             }
             // Nationalities and religious or political groups.
@@ -293,26 +305,60 @@ impl Rules<'_> {
                 mention.kind = EntityKind::Location;
             }
             // Two organisation pieces side by side are one name the recogniser cut in two
-            // (`[Ministry of Foreign] [Affairs]`), and so are a ministry and the rest of its
+            // (`[Ministry of Foreign] [Affairs]`, `[Ministry] of [Health]`), and so are a ministry and the rest of its
             // portfolios after `and` (`[Ministry of Social Affairs] and [Community
             // Development]`), unless the rest has a head of its own (`and Gulf Bank`).
             if let Some(last) = out.last_mut() {
+                // Two people side by side are one name too (`[Al-Zain Sabah] [Nasser Al-Sabah]`).
+                let people = last.kind == EntityKind::Person && mention.kind == EntityKind::Person;
+                if people && last.end == mention.start {
+                    last.end = mention.end;
+                    continue;
+                }
                 let organizations =
                     last.kind == EntityKind::Organization && mention.kind == EntityKind::Organization;
                 let portfolio_rest = last.end + 1 == mention.start
                     && self.words[last.end] == "and"
                     && self.in_list(last.start, List::OrgPrefix)
                     && !self.in_list(mention.end - 1, List::OrgSuffix);
-                if organizations && (last.end == mention.start || portfolio_rest) {
+                // `[Ministry] of [Foreign Affairs]`: the `of` belongs to the prefix.
+                let after_prefix = last.end + 1 == mention.start && self.in_list(last.end, List::OrgPrefix);
+                if organizations && (last.end == mention.start || portfolio_rest || after_prefix) {
                     last.end = mention.end;
                     continue;
                 }
             }
             out.push(mention);
         }
+        // The head word of a name alone is no name (`the Ministry`, `the Summit`, `the Kingdom`).
+        out.retain(|m| m.end - m.start > 1 || !self.is_generic_head(m.start));
+        self.complete_prefixed_organizations(&mut out);
         self.extend_person_names(&mut out);
         self.propagate_person_names(&mut out);
         out
+    }
+
+    /// True for a capitalised word that ends names but is no name alone: an organisation's or
+    /// an occasion's head word (`Ministry`, `Summit`) or a kind of state or area (`Kingdom`).
+    fn is_generic_head(&self, token: usize) -> bool {
+        const STATES_AND_AREAS: &[&str] = &[
+            "Kingdom",
+            "Republic",
+            "Sultanate",
+            "Emirate",
+            "State",
+            "Strip",
+            "Peninsula",
+            "Region",
+        ];
+        let word = self.words[token];
+        let lowercase_after_capital = word.chars().skip(1).any(char::is_lowercase);
+        lowercase_after_capital
+            && (STATES_AND_AREAS.contains(&word)
+                || self.in_list(token, List::OrgSuffix)
+                || self.in_list(token, List::MiscSuffix))
+            && !self.in_list(token, List::Organization)
+            && !self.in_list(token, List::Country)
     }
 
     /// `USD 2.1 billion`: a three-letter code in capitals before a number.
@@ -324,6 +370,75 @@ impl Rules<'_> {
             && word.chars().all(|c| c.is_ascii_uppercase())
             && CURRENCY_CODES.contains(&word)
             && next.starts_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// An organisation named by a prefix and a name is one name, whatever pieces the model
+    /// found in it: `Ministry of` + `Foreign Affairs`, `Council for` + `Planning and
+    /// Development`, `Court of` + `Cassation`. The name runs over capitalised words and the
+    /// connectors between them, and stops at a title, a date word or a lowercase word. A
+    /// person or a longer mention that overlaps it wins.
+    fn complete_prefixed_organizations(&self, mentions: &mut Vec<Mention>) {
+        let begin = List::OrgPrefix.code(0);
+        let last = List::OrgPrefix.code(2);
+        let mut found = Vec::new();
+        let mut token = 0;
+        while token < self.words.len() {
+            if !(self.codes[token].contains(&begin) && self.is_capitalised(token)) {
+                token += 1;
+                continue;
+            }
+            let limit = self.sentence_end(token);
+            let Some(prefix_end) = (token + 1..limit.min(token + 5)).find(|&t| self.codes[t].contains(&last))
+            else {
+                token += 1;
+                continue;
+            };
+            let mut end = prefix_end + 1;
+            let mut name_end = end;
+            while end < limit {
+                let word = self.words[end];
+                let name_word = self.is_capitalised(end)
+                    && self.title_end(end).is_none()
+                    && !self.in_list(end, List::TimeWord);
+                if name_word {
+                    end += 1;
+                    name_end = end;
+                } else if is_connector(word) && end + 1 < limit {
+                    // `and the National Guard`, `and Ministry of Finance`: another name.
+                    let another = matches!(word, "and" | "," | "&")
+                        && (matches!(self.words[end + 1], "the" | "The")
+                            || self.codes[end + 1].contains(&begin));
+                    if another {
+                        break;
+                    }
+                    end += 1;
+                } else {
+                    break;
+                }
+            }
+            if name_end > prefix_end + 1 {
+                found.push(Mention {
+                    start: token,
+                    end: name_end,
+                    kind: EntityKind::Organization,
+                });
+            }
+            token = name_end.max(token + 1);
+        }
+        for organization in found {
+            let overlapping = |m: &Mention| m.start < organization.end && organization.start < m.end;
+            let blocked = mentions.iter().any(|m| {
+                overlapping(m)
+                    && (m.kind == EntityKind::Person
+                        || m.start < organization.start
+                        || m.end > organization.end)
+            });
+            if !blocked {
+                mentions.retain(|m| !overlapping(m));
+                mentions.push(organization);
+            }
+        }
+        mentions.sort_by_key(|m| m.start);
     }
 
     /// A person's name continues over Arabic name particles and unknown capitalised words the
@@ -346,8 +461,9 @@ impl Rules<'_> {
                 }
                 let word = self.words[end];
                 let next_mention = mentions.get(next).filter(|m| m.start == end).copied();
-                let particle =
-                    matches!(word, "bin" | "ibn" | "bint") && end + 1 < limit && self.is_capitalised(end + 1);
+                let particle = matches!(word, "bin" | "ibn" | "bint" | "binti" | "Al" | "El")
+                    && end + 1 < limit
+                    && self.is_capitalised(end + 1);
                 // Title case only: in a headline in capitals every word looks like a name.
                 let unknown_capitalised = self.is_capitalised(end)
                     && word.chars().skip(1).any(char::is_lowercase)
@@ -379,8 +495,9 @@ impl Rules<'_> {
     }
 
     /// Within a text, a name once known as a person stays one: `Al-Aradi` after `Ahmed Jawad
-    /// Al-Aradi` is a person even where the model said organisation, and an untagged
-    /// `Al-Rifai` after `Abdulwahab Saud Al-Rifai` becomes a mention.
+    /// Al-Aradi` is a person even where the model said organisation (or took `Secretary
+    /// Whitcombe` for a place), and an untagged `Al-Rifai` after `Abdulwahab Saud Al-Rifai`
+    /// becomes a mention.
     fn propagate_person_names(&self, mentions: &mut Vec<Mention>) {
         let mut surnames: HashSet<&str> = HashSet::new();
         for mention in mentions
@@ -401,6 +518,14 @@ impl Rules<'_> {
                 && surnames.contains(self.words[mention.start])
             {
                 mention.kind = EntityKind::Person;
+            }
+            // `[Secretary Whitcombe]` taken for a place: a title and a known surname.
+            let titled = self.title_end(mention.start).filter(|&end| end < mention.end);
+            if let Some(name_start) = titled.filter(|_| mention.kind != EntityKind::Person) {
+                if mention.end - name_start <= 3 && surnames.contains(self.words[mention.end - 1]) {
+                    mention.start = name_start;
+                    mention.kind = EntityKind::Person;
+                }
             }
         }
         let covered = coverage(mentions, self.words.len());

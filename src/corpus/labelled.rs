@@ -505,7 +505,13 @@ impl LabelledCorpus {
                 };
                 (full, family.clone())
             }
-            (NameStyle::GivenFamily, _) => {
+            (NameStyle::GivenFamily, true) => {
+                // `Abdullah II bin Al Hussein`: a ruler's given name, ordinal and house.
+                let house = pick(random, &c.royal);
+                let ordinal = ["", "", " II"][random.below(3)];
+                (format!("{given}{ordinal} {house}"), given.clone())
+            }
+            (NameStyle::GivenFamily, false) => {
                 let arabic = c
                     .family
                     .iter()
