@@ -160,3 +160,17 @@ fn a_head_word_alone_is_no_name() {
         assert!(!found.iter().any(|(t, _)| t == head), "{head}: {found:?}");
     }
 }
+
+#[test]
+fn a_sheikh_named_again_by_first_name_is_the_same_person() {
+    let text = "Foreign Minister Sheikh Hamad Nasser Al-Mubarak Al-Sabah received the envoy. \
+                Sheikh Hamad stressed Kuwait's support for the initiative.";
+    let annotations = annotate(text, None);
+    let hamad = annotations
+        .entities
+        .iter()
+        .find(|e| e.span.text(text) == "Hamad")
+        .expect("the second mention is found");
+    assert_eq!(hamad.kind, EntityKind::Person);
+    assert_eq!(hamad.canonical, "Hamad Nasser Al-Mubarak Al-Sabah");
+}

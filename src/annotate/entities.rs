@@ -658,11 +658,20 @@ fn assign_canonical(text: &str, entities: &mut [Entity]) {
     let names: Vec<String> = entities.iter().map(|e| clean_name(e.span.text(text))).collect();
     // The fullest person name ending with each run of final words (`Blinken`, `Antony Blinken`).
     let mut fullest: HashMap<String, &str> = HashMap::new();
+    // The fullest person name of several words starting with each first word: Gulf copy names a
+    // sheikh again by honorific and first name (`Sheikh Salem` for `Salem Abdullah Al-Sabah`).
+    let mut by_first_word: HashMap<&str, &str> = HashMap::new();
     // Non-person names by their initials (`United Nations Security Council` → `UNSC`).
     let mut by_initials: HashMap<String, &str> = HashMap::new();
     for (entity, name) in entities.iter().zip(&names) {
         let words: Vec<&str> = name.split(' ').collect();
         if entity.kind == EntityKind::Person {
+            if let [first, _, ..] = words.as_slice() {
+                let best = by_first_word.entry(first).or_insert(name);
+                if name.len() > best.len() {
+                    *best = name;
+                }
+            }
             for start in 0..words.len() {
                 let tail = words[start..].join(" ");
                 let best = fullest.entry(tail).or_insert(name);
@@ -685,6 +694,8 @@ fn assign_canonical(text: &str, entities: &mut [Entity]) {
         .map(|(entity, name)| match entity.kind {
             EntityKind::Person => fullest
                 .get(name.as_str())
+                .filter(|full| **full != name.as_str() || name.contains(' '))
+                .or_else(|| by_first_word.get(name.as_str()))
                 .map_or_else(|| name.clone(), |full| full.to_string()),
             _ => lex
                 .canonical(name)
