@@ -332,7 +332,7 @@ impl Rules<'_> {
         }
         // The head word of a name alone is no name (`the Ministry`, `the Summit`, `the Kingdom`).
         out.retain(|m| m.end - m.start > 1 || !self.is_generic_head(m.start));
-        self.complete_prefixed_organizations(&mut out);
+        self.complete_names(&mut out);
         self.extend_person_names(&mut out);
         self.propagate_person_names(&mut out);
         out
@@ -372,73 +372,97 @@ impl Rules<'_> {
             && next.starts_with(|c: char| c.is_ascii_digit())
     }
 
-    /// An organisation named by a prefix and a name is one name, whatever pieces the model
-    /// found in it: `Ministry of` + `Foreign Affairs`, `Council for` + `Planning and
-    /// Development`, `Court of` + `Cassation`. The name runs over capitalised words and the
-    /// connectors between them, and stops at a title, a date word or a lowercase word. A
-    /// person or a longer mention that overlaps it wins.
-    fn complete_prefixed_organizations(&self, mentions: &mut Vec<Mention>) {
-        let begin = List::OrgPrefix.code(0);
-        let last = List::OrgPrefix.code(2);
+    /// A name the lexicon or an organisation prefix shows whole is one name, whatever pieces
+    /// the model found in it: `[UN Security] [Council]`, `[Hashemite Kingdom] of [Jordan]`,
+    /// `[Ministry] of [Foreign Affairs]`. A person or a longer mention that overlaps it wins, and
+    /// a name the model saw nothing of is left alone.
+    fn complete_names(&self, mentions: &mut Vec<Mention>) {
         let mut found = Vec::new();
         let mut token = 0;
         while token < self.words.len() {
-            if !(self.codes[token].contains(&begin) && self.is_capitalised(token)) {
-                token += 1;
-                continue;
-            }
-            let limit = self.sentence_end(token);
-            let Some(prefix_end) = (token + 1..limit.min(token + 5)).find(|&t| self.codes[t].contains(&last))
-            else {
-                token += 1;
-                continue;
-            };
-            let mut end = prefix_end + 1;
-            let mut name_end = end;
-            while end < limit {
-                let word = self.words[end];
-                let name_word = self.is_capitalised(end)
-                    && self.title_end(end).is_none()
-                    && !self.in_list(end, List::TimeWord);
-                if name_word {
-                    end += 1;
-                    name_end = end;
-                } else if is_connector(word) && end + 1 < limit {
-                    // `and the National Guard`, `and Ministry of Finance`: another name.
-                    let another = matches!(word, "and" | "," | "&")
-                        && (matches!(self.words[end + 1], "the" | "The")
-                            || self.codes[end + 1].contains(&begin));
-                    if another {
-                        break;
-                    }
-                    end += 1;
-                } else {
-                    break;
+            let whole = [
+                (List::Organization, EntityKind::Organization),
+                (List::Country, EntityKind::Location),
+            ]
+            .into_iter()
+            .filter_map(|(list, kind)| self.listed_phrase_end(token, list).map(|end| (end, kind)))
+            .chain(
+                self.prefixed_organization_end(token)
+                    .map(|end| (end, EntityKind::Organization)),
+            )
+            .max_by_key(|&(end, _)| end);
+            match whole {
+                Some((end, kind)) if self.is_capitalised(token) => {
+                    found.push(Mention {
+                        start: token,
+                        end,
+                        kind,
+                    });
+                    token = end;
                 }
+                _ => token += 1,
             }
-            if name_end > prefix_end + 1 {
-                found.push(Mention {
-                    start: token,
-                    end: name_end,
-                    kind: EntityKind::Organization,
-                });
-            }
-            token = name_end.max(token + 1);
         }
-        for organization in found {
-            let overlapping = |m: &Mention| m.start < organization.end && organization.start < m.end;
+        for name in found {
+            let overlapping = |m: &Mention| m.start < name.end && name.start < m.end;
             let blocked = mentions.iter().any(|m| {
-                overlapping(m)
-                    && (m.kind == EntityKind::Person
-                        || m.start < organization.start
-                        || m.end > organization.end)
+                overlapping(m) && (m.kind == EntityKind::Person || m.start < name.start || m.end > name.end)
             });
-            if !blocked {
+            // A listed name the model did not see at all is left alone: it may be common words.
+            let seen = mentions.iter().any(overlapping);
+            if !blocked && seen {
                 mentions.retain(|m| !overlapping(m));
-                mentions.push(organization);
+                mentions.push(name);
             }
         }
         mentions.sort_by_key(|m| m.start);
+    }
+
+    /// The end of the longest phrase of two words or more of `list` that starts at `token`.
+    fn listed_phrase_end(&self, token: usize, list: List) -> Option<usize> {
+        if !self.codes[token].contains(&list.code(0)) {
+            return None;
+        }
+        let limit = self.sentence_end(token).min(token + 8);
+        (token + 2..=limit)
+            .rev()
+            .find(|&end| self.is_phrase(token, end, list) && self.is_capitalised(end - 1))
+    }
+
+    /// The end of an organisation named by a prefix and a name (`Ministry of` + `Foreign
+    /// Affairs`, `Council for` + `Planning and Development`, `Court of` + `Cassation`): the
+    /// name runs over capitalised words and the connectors between them, and stops at a title,
+    /// a date word, a lowercase word or the start of another name (`and the National Guard`).
+    fn prefixed_organization_end(&self, token: usize) -> Option<usize> {
+        let begin = List::OrgPrefix.code(0);
+        let last = List::OrgPrefix.code(2);
+        if !self.codes[token].contains(&begin) {
+            return None;
+        }
+        let limit = self.sentence_end(token);
+        let prefix_end = (token + 1..limit.min(token + 5)).find(|&t| self.codes[t].contains(&last))?;
+        let mut end = prefix_end + 1;
+        let mut name_end = end;
+        while end < limit {
+            let word = self.words[end];
+            let name_word = self.is_capitalised(end)
+                && self.title_end(end).is_none()
+                && !self.in_list(end, List::TimeWord);
+            if name_word {
+                end += 1;
+                name_end = end;
+            } else if is_connector(word) && end + 1 < limit {
+                let another = matches!(word, "and" | "," | "&")
+                    && (matches!(self.words[end + 1], "the" | "The") || self.codes[end + 1].contains(&begin));
+                if another {
+                    break;
+                }
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        (name_end > prefix_end + 1).then_some(name_end)
     }
 
     /// A person's name continues over Arabic name particles and unknown capitalised words the
