@@ -4,7 +4,8 @@
 
 use std::ops::Range;
 
-use super::statements::{Context, RoleSpans};
+use super::roles::{Role, RoleSpans};
+use super::statements::Context;
 use crate::annotate::entities::EntityKind;
 
 /// Finite forms of the verbs agencies report statements with.
@@ -88,7 +89,11 @@ pub fn is_reporting_verb(word: &str) -> bool {
 }
 
 /// Roles for the statements of `paragraph` (a token range) that the tagged `roles` miss.
-pub fn untagged_reports(context: &Context<'_>, paragraph: &Range<usize>, roles: &RoleSpans) -> RoleSpans {
+pub fn untagged_reports(
+    context: &Context<'_>,
+    paragraph: &Range<usize>,
+    roles: &[(Role, Range<usize>)],
+) -> RoleSpans {
     let Context {
         text,
         tokens,
@@ -108,7 +113,7 @@ pub fn untagged_reports(context: &Context<'_>, paragraph: &Range<usize>, roles: 
     // Sentences where the tagger found something said are left to it.
     let mut tagged = roles
         .iter()
-        .filter(|(role, _)| *role == 2)
+        .filter(|(role, _)| *role == Role::Content)
         .map(|(_, r)| r.start)
         .peekable();
     for sentence in sentences.get(first..=last).unwrap_or_default() {
@@ -168,9 +173,9 @@ pub fn untagged_reports(context: &Context<'_>, paragraph: &Range<usize>, roles: 
             content_end -= 1;
         }
         if content_end > content_start {
-            found.push((0, start..head + 1));
-            found.push((1, end..verb + 1));
-            found.push((2, content_start..content_end));
+            found.push((Role::Source, start..head + 1));
+            found.push((Role::Cue, end..verb + 1));
+            found.push((Role::Content, content_start..content_end));
         }
     }
     found
