@@ -317,3 +317,78 @@ fn reported_speech_without_quotation_marks() {
         "that cooperation would protect coastal communities"
     );
 }
+
+/// The canonical speaker of each statement, in order.
+fn speakers(text: &str) -> Vec<Option<String>> {
+    statements(text).into_iter().map(|s| s.canonical).collect()
+}
+
+#[test]
+fn he_is_the_subject_of_the_running_account_not_the_last_name() {
+    let text = "DOHA, May 4 (QNA) -- Minister of State Khalid Al-Mannai said on Monday that the forum \
+                would open next week.\n\n\
+                Al-Mannai said Prime Minister Hamad Al-Kuwari had approved the plan in a meeting \
+                with the organisers.\n\n\
+                He added that 40 countries would take part.";
+    let found = speakers(text);
+    assert_eq!(found.last(), Some(&some("Khalid Al-Mannai")), "{found:#?}");
+}
+
+#[test]
+fn she_never_stands_for_a_man() {
+    let text = "Minister of Social Affairs Layla Haddad opened the centre with Omar Khalil, head of \
+                the Red Crescent branch.\n\n\
+                She said the centre would serve 2,000 families.";
+    assert_eq!(speakers(text), [some("Layla Haddad")]);
+    let text = "Sheikha Amal Al-Sabah visited the exhibition with Sheikh Fahad Al-Salem.\n\n\
+                She stressed that heritage was part of national identity.";
+    assert_eq!(speakers(text), [some("Amal Al-Sabah")]);
+}
+
+#[test]
+fn a_form_of_address_stands_for_the_person_given_it() {
+    let text = "AMMAN, June 2 (Petra) -- His Majesty King Rashid on Sunday received Foreign Minister \
+                Omar Khalil.\n\n\
+                His Majesty stressed that relations between the two countries were strong.\n\n\
+                The King said the talks would go on.";
+    assert_eq!(speakers(text), [some("Rashid"), some("Rashid")]);
+}
+
+#[test]
+fn a_title_stands_for_the_person_given_that_office() {
+    let text = "Minister of Health Ahmed Saleh met Tomas Varga, Director-General of the Gulf Health \
+                Council, in Riyadh.\n\n\
+                The Director-General said the council would fund two new hospitals.";
+    assert_eq!(speakers(text), [some("Tomas Varga")]);
+}
+
+#[test]
+fn an_office_of_an_organisation_stands_for_its_holder() {
+    let text = "Official Spokesperson for the Ministry of Foreign Affairs Dr. Hamad Al-Kuwari affirmed \
+                the ministry's support for the talks.\n\n\
+                The Official Spokesperson for the Ministry of Foreign Affairs pointed out that the \
+                situation was worrying.";
+    let found = speakers(text);
+    assert_eq!(found.last(), Some(&some("Hamad Al-Kuwari")), "{found:#?}");
+    let text = "MUSCAT, May 3 (ONA) -- Sayyid Badr Hamad Al Harthi, Deputy Prime Minister for the \
+                Council of Ministers, has reaffirmed the importance of the annual meeting.";
+    assert_eq!(speakers(text), [some("Badr Hamad Al Harthi")]);
+}
+
+#[test]
+fn a_paper_a_statement_and_it_stand_for_the_body_that_issued_them() {
+    let text = "The Ministry of Interior said in a statement that the roads would reopen on Friday.\n\n\
+                The statement added that drivers should follow police instructions.\n\n\
+                It noted that patrols would be increased.";
+    assert_eq!(
+        speakers(text),
+        [
+            some("Ministry of Interior"),
+            some("Ministry of Interior"),
+            some("Ministry of Interior")
+        ]
+    );
+    let text = "The Emirati \"Al Wahda\" newspaper said today that the summit had been a success.\n\n\
+                The newspaper added that the region needed more cooperation.";
+    assert_eq!(speakers(text), [some("Al Wahda"), some("Al Wahda")]);
+}

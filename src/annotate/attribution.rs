@@ -1,14 +1,17 @@
 //! Who said what: direct quotes and attributed statements with their speakers, cues and
 //! contents. A learned tagger ([`tagger`]) marks the [`roles`] of each paragraph's tokens;
 //! [`statements`] joins them into statements, choosing each cue's [`content`] and [`speaker`],
-//! and [`resolve`] names the entity each speaker stands for.
+//! and [`resolve`] names the entity each speaker stands for from what the text says of its
+//! [`mentions`] and the [`referents`] word lists.
 
 pub mod brat;
 pub mod content;
 #[cfg(test)]
 mod fixture;
 pub mod grammar;
+pub mod mentions;
 pub mod quotes;
+pub mod referents;
 pub mod reporting;
 pub mod resolve;
 pub mod roles;
@@ -192,6 +195,7 @@ pub fn find_statements(
         statements.extend(assemble(&context, paragraph, &roles));
     }
     continue_quotations(text, tokens, &all_paragraphs, &mut statements);
+    resolve::resolve_speakers(&context, &mut statements);
     statements
 }
 

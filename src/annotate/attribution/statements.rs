@@ -2,8 +2,8 @@
 //! steps: a cue must report speech ([`reports_speech`]); `X quoted Y as saying` gives its parts
 //! at once; otherwise the cue's content is chosen ([`content`]), then its speaker
 //! ([`speaker`]), then both are trimmed; a statement whose speaker the grammar rules out and
-//! that quotes no one is dropped. The speaker is resolved to an entity of the text
-//! ([`resolve`]).
+//! that quotes no one is dropped. Speakers are resolved to the text's entities afterwards,
+//! over the whole text ([`resolve`]).
 //!
 //! [`content`]: super::content
 //! [`speaker`]: super::speaker
@@ -17,7 +17,6 @@ use super::content::{self, within_clause, without_agent};
 use super::grammar::{AUXILIARIES, BE, noun_like, participle, quoted_as_saying};
 use super::quotes::{closing_quote, kind_of};
 use super::reporting::is_reporting_verb;
-use super::resolve::resolve_speaker;
 use super::roles::{Parts, Role};
 use super::speaker::{self, speaker_label, split_name, with_head};
 use super::tagger::is_cue_word;
@@ -91,7 +90,7 @@ impl Context<'_> {
         self.tokens[token].text(self.text)
     }
 
-    /// A statement of token ranges.
+    /// A statement of token ranges, its speaker not yet resolved.
     fn statement(
         &self,
         speaker: Option<Range<usize>>,
@@ -105,7 +104,7 @@ impl Context<'_> {
         Statement {
             kind: kind_of(content.text(self.text)),
             speaker,
-            speaker_canonical: speaker.and_then(|s| resolve_speaker(self.text, s, self.entities)),
+            speaker_canonical: None,
             cue: cue.as_ref().map(span),
             content,
         }
