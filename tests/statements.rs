@@ -392,3 +392,58 @@ fn a_paper_a_statement_and_it_stand_for_the_body_that_issued_them() {
                 The newspaper added that the region needed more cooperation.";
     assert_eq!(speakers(text), [some("Al Wahda"), some("Al Wahda")]);
 }
+
+#[test]
+fn acts_reported_with_a_verb_are_not_statements() {
+    for text in [
+        "The two ministers discussed ways to enhance bilateral relations.",
+        "The Interior Minister briefed the cabinet on the measures taken.",
+        "The council decided to set up a working group on water security.",
+        "The company intends to open a plant in the free zone.",
+        "The ambassador was welcomed at the airport by senior officials.",
+        "The minister welcomed the delegation at the start of the meeting.",
+        "The two sides agreed to sign a memorandum of understanding next month.",
+        "The envoy thanked the organisers for their hospitality.",
+        "The spokesman declined to comment on the reports.",
+        "The attack was blamed on militants operating near the border.",
+        "Video footage showed smoke rising over the port.",
+    ] {
+        let found = statements(text);
+        assert!(found.is_empty(), "{text}: {found:#?}");
+    }
+}
+
+#[test]
+fn a_question_put_to_the_speaker_is_not_a_statement() {
+    let text = "Asked about the delay, Minister of Works Salem Al-Rifai said the contractor would be fined.";
+    let found = statements(text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].cue, some("said"));
+    assert_eq!(found[0].canonical, some("Salem Al-Rifai"));
+}
+
+#[test]
+fn a_statement_inside_what_another_said_is_part_of_it() {
+    for text in [
+        "Deputy Foreign Minister Layla Haddad stated that Doha expects the talks to resume in June.",
+        "The cargo ship, which reported engine trouble on Friday, reached the port safely, the \
+         coast guard said.",
+        "The director said the inspection showed that the dam was safe.",
+    ] {
+        let found = statements(text);
+        assert_eq!(found.len(), 1, "{text}: {found:#?}");
+        assert!(
+            found[0]
+                .cue
+                .as_deref()
+                .is_some_and(|c| c == "stated" || c == "said"),
+            "{found:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_cue_does_not_begin_with_an_adverb() {
+    let said = one("The Foreign Ministry strongly condemned the attack on the convoy.");
+    assert_eq!(said.cue, some("condemned"));
+}

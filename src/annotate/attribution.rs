@@ -16,6 +16,7 @@ pub mod reporting;
 pub mod resolve;
 pub mod roles;
 pub mod speaker;
+pub mod speech;
 pub mod statements;
 pub mod tagger;
 

@@ -1,5 +1,5 @@
 //! Reported speech the tagger missed: in a sentence with no tagged content, a named speaker
-//! followed by a reporting verb of wire copy (`Secretary Blinken also discussed the need to
+//! followed by a reporting verb of wire copy (`Secretary Blinken also underlined the need to
 //! ...`, `The minister stressed that ...`) makes a statement of the rest of the sentence.
 
 use std::ops::Range;
@@ -18,7 +18,6 @@ const REPORTING_VERBS: &[&str] = &[
     "announces",
     "asserted",
     "asserts",
-    "briefed",
     "cautioned",
     "cautions",
     "commended",
@@ -31,8 +30,6 @@ const REPORTING_VERBS: &[&str] = &[
     "declares",
     "denied",
     "denies",
-    "discussed",
-    "discusses",
     "emphasised",
     "emphasises",
     "emphasized",
@@ -73,8 +70,6 @@ const REPORTING_VERBS: &[&str] = &[
     "voices",
     "warned",
     "warns",
-    "welcomed",
-    "welcomes",
 ];
 
 /// True for a finite reporting verb of wire copy (`stressed`, `underscores`).
@@ -188,7 +183,7 @@ mod tests {
     #[test]
     fn the_verb_list_is_sorted_for_binary_search() {
         assert!(REPORTING_VERBS.windows(2).all(|pair| pair[0] < pair[1]));
-        assert!(is_reporting_verb("Discussed"));
+        assert!(is_reporting_verb("Underlined"));
         assert!(!is_reporting_verb("allowed"));
     }
 }
