@@ -447,3 +447,29 @@ fn a_cue_does_not_begin_with_an_adverb() {
     let said = one("The Foreign Ministry strongly condemned the attack on the convoy.");
     assert_eq!(said.cue, some("condemned"));
 }
+
+#[test]
+fn a_quotation_the_tagger_missed_takes_the_attribution_next_to_it() {
+    let text = "The minister visited the site on Monday.\n\n\
+                \"The contractor must finish the works before the summer heat,\" Al-Farsi, the \
+                Minister of Public Works, told reporters after the visit.";
+    let found = statements(text);
+    let quoted = found
+        .iter()
+        .find(|s| s.kind == StatementKind::Direct)
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(quoted.cue, some("told"));
+    assert!(
+        quoted
+            .speaker
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Al-Farsi")),
+        "{quoted:#?}"
+    );
+    let text = "He went on to say: \"There are double standards in what is happening, and everyone \
+                can see them.\"";
+    let found = statements(text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].kind, StatementKind::Direct);
+    assert_eq!(found[0].speaker, some("He"));
+}

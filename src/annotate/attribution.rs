@@ -19,6 +19,7 @@ pub mod speaker;
 pub mod speech;
 pub mod statements;
 pub mod tagger;
+pub mod unclaimed;
 
 use std::ops::Range;
 

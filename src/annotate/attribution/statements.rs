@@ -2,12 +2,14 @@
 //! steps: a cue must report speech ([`reports_speech`]); `X quoted Y as saying` gives its parts
 //! at once; otherwise the cue's content is chosen ([`content`]), then its speaker
 //! ([`speaker`]), then both are trimmed; a statement whose speaker the grammar rules out and
-//! that quotes no one is dropped. Speakers are resolved to the text's entities afterwards,
+//! that quotes no one is dropped; quotations left without a statement get one from the
+//! attribution next to them ([`unclaimed`]). Speakers are resolved to the text's entities afterwards,
 //! over the whole text ([`resolve`]).
 //!
 //! [`content`]: super::content
 //! [`speaker`]: super::speaker
 //! [`resolve`]: super::resolve
+//! [`unclaimed`]: super::unclaimed
 
 use std::ops::Range;
 
@@ -19,6 +21,7 @@ use super::quotes::{closing_quote, kind_of};
 use super::roles::{Parts, Role};
 use super::speaker::{self, speaker_label, split_name, with_head};
 use super::speech::{reports_speech, without_leading_adverbs};
+use super::unclaimed::unclaimed_quotations;
 use crate::annotate::entities::{Entity, EntityKind};
 use crate::annotate::tokens::Token;
 use crate::span::Span;
@@ -90,7 +93,7 @@ impl Context<'_> {
     }
 
     /// A statement of token ranges, its speaker not yet resolved.
-    fn statement(
+    pub(super) fn statement(
         &self,
         speaker: Option<Range<usize>>,
         cue: Option<Range<usize>>,
@@ -126,6 +129,8 @@ pub fn assemble(
     for cue in assembly.parts.cues.clone() {
         statements.extend(assembly.statement_of(&cue));
     }
+    let unclaimed = unclaimed_quotations(context, &assembly.paragraph, &statements);
+    statements.extend(unclaimed);
     statements.sort_by_key(|s| s.content.start);
     untangled(context.text, statements)
 }
