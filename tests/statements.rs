@@ -473,3 +473,12 @@ fn a_quotation_the_tagger_missed_takes_the_attribution_next_to_it() {
     assert_eq!(found[0].kind, StatementKind::Direct);
     assert_eq!(found[0].speaker, some("He"));
 }
+
+#[test]
+fn commented_reports_a_statement_and_commenting_on_frames_one() {
+    let said = one("The minister commented: \"The plan will serve every family in the country.\"");
+    assert_eq!(said.cue, some("commented:"));
+    let found = statements("Commenting on the report, the minister said the figures were encouraging.");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].cue, some("said"));
+}
