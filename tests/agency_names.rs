@@ -174,3 +174,13 @@ fn a_sheikh_named_again_by_first_name_is_the_same_person() {
     assert_eq!(hamad.kind, EntityKind::Person);
     assert_eq!(hamad.canonical, "Hamad Nasser Al-Mubarak Al-Sabah");
 }
+
+#[test]
+fn a_head_word_the_model_left_alone_ends_the_name_before_it() {
+    let text = "The Gulf Water Council said supplies were safe.";
+    let found = entities(text);
+    assert!(
+        has(&found, "Gulf Water Council", EntityKind::Organization),
+        "{found:?}"
+    );
+}

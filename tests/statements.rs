@@ -317,3 +317,168 @@ fn reported_speech_without_quotation_marks() {
         "that cooperation would protect coastal communities"
     );
 }
+
+/// The canonical speaker of each statement, in order.
+fn speakers(text: &str) -> Vec<Option<String>> {
+    statements(text).into_iter().map(|s| s.canonical).collect()
+}
+
+#[test]
+fn he_is_the_subject_of_the_running_account_not_the_last_name() {
+    let text = "DOHA, May 4 (QNA) -- Minister of State Khalid Al-Mannai said on Monday that the forum \
+                would open next week.\n\n\
+                Al-Mannai said Prime Minister Hamad Al-Kuwari had approved the plan in a meeting \
+                with the organisers.\n\n\
+                He added that 40 countries would take part.";
+    let found = speakers(text);
+    assert_eq!(found.last(), Some(&some("Khalid Al-Mannai")), "{found:#?}");
+}
+
+#[test]
+fn she_never_stands_for_a_man() {
+    let text = "Minister of Social Affairs Layla Haddad opened the centre with Omar Khalil, head of \
+                the Red Crescent branch.\n\n\
+                She said the centre would serve 2,000 families.";
+    assert_eq!(speakers(text), [some("Layla Haddad")]);
+    let text = "Sheikha Amal Al-Sabah visited the exhibition with Sheikh Fahad Al-Salem.\n\n\
+                She stressed that heritage was part of national identity.";
+    assert_eq!(speakers(text), [some("Amal Al-Sabah")]);
+}
+
+#[test]
+fn a_form_of_address_stands_for_the_person_given_it() {
+    let text = "AMMAN, June 2 (Petra) -- His Majesty King Rashid on Sunday received Foreign Minister \
+                Omar Khalil.\n\n\
+                His Majesty stressed that relations between the two countries were strong.\n\n\
+                The King said the talks would go on.";
+    assert_eq!(speakers(text), [some("Rashid"), some("Rashid")]);
+}
+
+#[test]
+fn a_title_stands_for_the_person_given_that_office() {
+    let text = "Minister of Health Ahmed Saleh met Tomas Varga, Director-General of the Gulf Health \
+                Council, in Riyadh.\n\n\
+                The Director-General said the council would fund two new hospitals.";
+    assert_eq!(speakers(text), [some("Tomas Varga")]);
+}
+
+#[test]
+fn an_office_of_an_organisation_stands_for_its_holder() {
+    let text = "Official Spokesperson for the Ministry of Foreign Affairs Dr. Hamad Al-Kuwari affirmed \
+                the ministry's support for the talks.\n\n\
+                The Official Spokesperson for the Ministry of Foreign Affairs pointed out that the \
+                situation was worrying.";
+    let found = speakers(text);
+    assert_eq!(found.last(), Some(&some("Hamad Al-Kuwari")), "{found:#?}");
+    let text = "MUSCAT, May 3 (ONA) -- Sayyid Badr Hamad Al Harthi, Deputy Prime Minister for the \
+                Council of Ministers, has reaffirmed the importance of the annual meeting.";
+    assert_eq!(speakers(text), [some("Badr Hamad Al Harthi")]);
+}
+
+#[test]
+fn a_paper_a_statement_and_it_stand_for_the_body_that_issued_them() {
+    let text = "The Ministry of Interior said in a statement that the roads would reopen on Friday.\n\n\
+                The statement added that drivers should follow police instructions.\n\n\
+                It noted that patrols would be increased.";
+    assert_eq!(
+        speakers(text),
+        [
+            some("Ministry of Interior"),
+            some("Ministry of Interior"),
+            some("Ministry of Interior")
+        ]
+    );
+    let text = "The Emirati \"Al Wahda\" newspaper said today that the summit had been a success.\n\n\
+                The newspaper added that the region needed more cooperation.";
+    assert_eq!(speakers(text), [some("Al Wahda"), some("Al Wahda")]);
+}
+
+#[test]
+fn acts_reported_with_a_verb_are_not_statements() {
+    for text in [
+        "The two ministers discussed ways to enhance bilateral relations.",
+        "The Interior Minister briefed the cabinet on the measures taken.",
+        "The council decided to set up a working group on water security.",
+        "The company intends to open a plant in the free zone.",
+        "The ambassador was welcomed at the airport by senior officials.",
+        "The minister welcomed the delegation at the start of the meeting.",
+        "The two sides agreed to sign a memorandum of understanding next month.",
+        "The envoy thanked the organisers for their hospitality.",
+        "The spokesman declined to comment on the reports.",
+        "The attack was blamed on militants operating near the border.",
+        "Video footage showed smoke rising over the port.",
+    ] {
+        let found = statements(text);
+        assert!(found.is_empty(), "{text}: {found:#?}");
+    }
+}
+
+#[test]
+fn a_question_put_to_the_speaker_is_not_a_statement() {
+    let text = "Asked about the delay, Minister of Works Salem Al-Rifai said the contractor would be fined.";
+    let found = statements(text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].cue, some("said"));
+    assert_eq!(found[0].canonical, some("Salem Al-Rifai"));
+}
+
+#[test]
+fn a_statement_inside_what_another_said_is_part_of_it() {
+    for text in [
+        "Deputy Foreign Minister Layla Haddad stated that Doha expects the talks to resume in June.",
+        "The cargo ship, which reported engine trouble on Friday, reached the port safely, the \
+         coast guard said.",
+        "The director said the inspection showed that the dam was safe.",
+    ] {
+        let found = statements(text);
+        assert_eq!(found.len(), 1, "{text}: {found:#?}");
+        assert!(
+            found[0]
+                .cue
+                .as_deref()
+                .is_some_and(|c| c == "stated" || c == "said"),
+            "{found:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_cue_does_not_begin_with_an_adverb() {
+    let said = one("The Foreign Ministry strongly condemned the attack on the convoy.");
+    assert_eq!(said.cue, some("condemned"));
+}
+
+#[test]
+fn a_quotation_the_tagger_missed_takes_the_attribution_next_to_it() {
+    let text = "The minister visited the site on Monday.\n\n\
+                \"The contractor must finish the works before the summer heat,\" Al-Farsi, the \
+                Minister of Public Works, told reporters after the visit.";
+    let found = statements(text);
+    let quoted = found
+        .iter()
+        .find(|s| s.kind == StatementKind::Direct)
+        .unwrap_or_else(|| panic!("{found:#?}"));
+    assert_eq!(quoted.cue, some("told"));
+    assert!(
+        quoted
+            .speaker
+            .as_deref()
+            .is_some_and(|s| s.starts_with("Al-Farsi")),
+        "{quoted:#?}"
+    );
+    let text = "He went on to say: \"There are double standards in what is happening, and everyone \
+                can see them.\"";
+    let found = statements(text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].kind, StatementKind::Direct);
+    assert_eq!(found[0].speaker, some("He"));
+}
+
+#[test]
+fn commented_reports_a_statement_and_commenting_on_frames_one() {
+    let said = one("The minister commented: \"The plan will serve every family in the country.\"");
+    assert_eq!(said.cue, some("commented:"));
+    let found = statements("Commenting on the report, the minister said the figures were encouraging.");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].cue, some("said"));
+}

@@ -1,18 +1,34 @@
 //! Who said what: direct quotes and attributed statements with their speakers, cues and
-//! contents. A learned tagger ([`tagger`]) marks the roles of each paragraph's tokens;
-//! [`statements`] joins them into statements and resolves their speakers to the text's entities.
+//! contents. A learned tagger ([`tagger`]) marks the [`roles`] of each paragraph's tokens;
+//! [`statements`] joins them into statements, choosing each cue's [`content`] and [`speaker`],
+//! and [`resolve`] names the entity each speaker stands for from what the text says of its
+//! [`mentions`] and the [`referents`] word lists.
 
 pub mod brat;
+pub mod content;
+#[cfg(test)]
+mod fixture;
+pub mod grammar;
+pub mod mentions;
+pub mod quotes;
+pub mod referents;
 pub mod reporting;
+pub mod resolve;
+pub mod roles;
+pub mod speaker;
+pub mod speech;
 pub mod statements;
 pub mod tagger;
+pub mod unclaimed;
 
 use std::ops::Range;
 
 use super::entities::Entity;
 use super::pos;
 use super::tokens::Token;
-use statements::{Context, Statement, assemble, continue_quotations};
+use quotes::continue_quotations;
+use roles::{Role, RoleSpans};
+use statements::{Context, Statement, assemble};
 use tagger::{TokenView, TrainingParagraph, label_of, model, paragraph_features, spans, tag_with};
 
 /// The most tokens the tagger sees at once. Wire paragraphs run to a hundred or so; a longer
@@ -166,7 +182,7 @@ pub fn find_statements(
         let views = &views[paragraph.clone()];
         let features = paragraph_features(views);
         let labels = tag_with(model(), views, &features);
-        let mut roles: Vec<(usize, Range<usize>)> = spans(&labels)
+        let mut roles: RoleSpans = spans(&labels)
             .into_iter()
             .map(|(role, range)| (role, range.start + paragraph.start..range.end + paragraph.start))
             .collect();
@@ -181,6 +197,7 @@ pub fn find_statements(
         statements.extend(assemble(&context, paragraph, &roles));
     }
     continue_quotations(text, tokens, &all_paragraphs, &mut statements);
+    resolve::resolve_speakers(&context, &mut statements);
     statements
 }
 
@@ -194,9 +211,9 @@ pub fn training_paragraphs(document: &brat::GoldDocument) -> Vec<TrainingParagra
     let mut gold = vec![0usize; tokens.len()];
     for attribution in &document.attributions {
         for (role, fragments) in [
-            (0, &attribution.source),
-            (1, &attribution.cue),
-            (2, &attribution.content),
+            (Role::Source, &attribution.source),
+            (Role::Cue, &attribution.cue),
+            (Role::Content, &attribution.content),
         ] {
             for &(start, end) in fragments {
                 let mut first = true;

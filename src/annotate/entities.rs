@@ -239,7 +239,8 @@ impl Rules<'_> {
 
     fn apply(&self, mentions: Vec<Mention>) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-        for mut mention in mentions {
+        for mention in self.split_at_articles(mentions) {
+            let mut mention = mention;
             // A name neither starts nor ends with a connector or a comma: `[Ministry of
             // Defense and] the National Guard`, `[of Parliament]`.
             while mention.end - mention.start > 1 && is_connector(self.words[mention.end - 1]) {
@@ -330,12 +331,38 @@ impl Rules<'_> {
             }
             out.push(mention);
         }
-        // The head word of a name alone is no name (`the Ministry`, `the Summit`, `the Kingdom`).
-        out.retain(|m| m.end - m.start > 1 || !self.is_generic_head(m.start));
+        self.attach_head_words(&mut out);
         self.complete_names(&mut out);
         self.extend_person_names(&mut out);
         self.propagate_person_names(&mut out);
         out
+    }
+
+    /// A head word found alone ends the name right before it, which it gives its kind (`[Gulf
+    /// Water] [Council]` is one organisation, `[Caspian Energy] [Forum]` one occasion); with no
+    /// name before it, it is no name (`the Ministry`, `the Summit`, `the Kingdom`).
+    fn attach_head_words(&self, mentions: &mut Vec<Mention>) {
+        let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+        for &mention in mentions.iter() {
+            if mention.end - mention.start > 1 || !self.is_generic_head(mention.start) {
+                out.push(mention);
+                continue;
+            }
+            if let Some(last) = out
+                .last_mut()
+                .filter(|l| l.end == mention.start && l.kind != EntityKind::Person)
+            {
+                last.end = mention.end;
+                last.kind = if self.in_list(mention.start, List::OrgSuffix) {
+                    EntityKind::Organization
+                } else if self.in_list(mention.start, List::MiscSuffix) {
+                    EntityKind::Misc
+                } else {
+                    EntityKind::Location
+                };
+            }
+        }
+        *mentions = out;
     }
 
     /// True for a capitalised word that ends names but is no name alone: an organisation's or
@@ -359,6 +386,28 @@ impl Rules<'_> {
                 || self.in_list(token, List::MiscSuffix))
             && !self.in_list(token, List::Organization)
             && !self.in_list(token, List::Country)
+    }
+
+    /// Splits a mention where `and the` or `, the` starts another name: `[Kuwait Investment
+    /// Authority and the Gulf Bank]` is two organisations.
+    fn split_at_articles(&self, mentions: Vec<Mention>) -> Vec<Mention> {
+        let mut out = Vec::with_capacity(mentions.len());
+        for mention in mentions {
+            let mut start = mention.start;
+            for token in mention.start + 1..mention.end.saturating_sub(2) {
+                let joined = matches!(self.words[token], "and" | "," | "&");
+                if joined && matches!(self.words[token + 1], "the" | "The") {
+                    out.push(Mention {
+                        start,
+                        end: token,
+                        ..mention
+                    });
+                    start = token + 2;
+                }
+            }
+            out.push(Mention { start, ..mention });
+        }
+        out
     }
 
     /// `USD 2.1 billion`: a three-letter code in capitals before a number.
@@ -424,9 +473,15 @@ impl Rules<'_> {
             return None;
         }
         let limit = self.sentence_end(token).min(token + 8);
-        (token + 2..=limit)
-            .rev()
-            .find(|&end| self.is_phrase(token, end, list) && self.is_capitalised(end - 1))
+        // The codes say where phrases of the list begin and end, not that they are one phrase:
+        // the words in between are looked up whole.
+        (token + 2..=limit).rev().find(|&end| {
+            self.is_phrase(token, end, list)
+                && self.is_capitalised(end - 1)
+                && lexicon()
+                    .lists_of(&self.words[token..end].join(" "))
+                    .contains(&list)
+        })
     }
 
     /// The end of an organisation named by a prefix and a name (`Ministry of` + `Foreign

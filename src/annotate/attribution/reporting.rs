@@ -1,10 +1,11 @@
 //! Reported speech the tagger missed: in a sentence with no tagged content, a named speaker
-//! followed by a reporting verb of wire copy (`Secretary Blinken also discussed the need to
+//! followed by a reporting verb of wire copy (`Secretary Blinken also underlined the need to
 //! ...`, `The minister stressed that ...`) makes a statement of the rest of the sentence.
 
 use std::ops::Range;
 
-use super::statements::{Context, RoleSpans};
+use super::roles::{Role, RoleSpans};
+use super::statements::Context;
 use crate::annotate::entities::EntityKind;
 
 /// Finite forms of the verbs agencies report statements with.
@@ -17,7 +18,6 @@ const REPORTING_VERBS: &[&str] = &[
     "announces",
     "asserted",
     "asserts",
-    "briefed",
     "cautioned",
     "cautions",
     "commended",
@@ -30,8 +30,6 @@ const REPORTING_VERBS: &[&str] = &[
     "declares",
     "denied",
     "denies",
-    "discussed",
-    "discusses",
     "emphasised",
     "emphasises",
     "emphasized",
@@ -72,8 +70,6 @@ const REPORTING_VERBS: &[&str] = &[
     "voices",
     "warned",
     "warns",
-    "welcomed",
-    "welcomes",
 ];
 
 /// True for a finite reporting verb of wire copy (`stressed`, `underscores`).
@@ -88,7 +84,11 @@ pub fn is_reporting_verb(word: &str) -> bool {
 }
 
 /// Roles for the statements of `paragraph` (a token range) that the tagged `roles` miss.
-pub fn untagged_reports(context: &Context<'_>, paragraph: &Range<usize>, roles: &RoleSpans) -> RoleSpans {
+pub fn untagged_reports(
+    context: &Context<'_>,
+    paragraph: &Range<usize>,
+    roles: &[(Role, Range<usize>)],
+) -> RoleSpans {
     let Context {
         text,
         tokens,
@@ -108,7 +108,7 @@ pub fn untagged_reports(context: &Context<'_>, paragraph: &Range<usize>, roles: 
     // Sentences where the tagger found something said are left to it.
     let mut tagged = roles
         .iter()
-        .filter(|(role, _)| *role == 2)
+        .filter(|(role, _)| *role == Role::Content)
         .map(|(_, r)| r.start)
         .peekable();
     for sentence in sentences.get(first..=last).unwrap_or_default() {
@@ -168,9 +168,9 @@ pub fn untagged_reports(context: &Context<'_>, paragraph: &Range<usize>, roles: 
             content_end -= 1;
         }
         if content_end > content_start {
-            found.push((0, start..head + 1));
-            found.push((1, end..verb + 1));
-            found.push((2, content_start..content_end));
+            found.push((Role::Source, start..head + 1));
+            found.push((Role::Cue, end..verb + 1));
+            found.push((Role::Content, content_start..content_end));
         }
     }
     found
@@ -183,7 +183,7 @@ mod tests {
     #[test]
     fn the_verb_list_is_sorted_for_binary_search() {
         assert!(REPORTING_VERBS.windows(2).all(|pair| pair[0] < pair[1]));
-        assert!(is_reporting_verb("Discussed"));
+        assert!(is_reporting_verb("Underlined"));
         assert!(!is_reporting_verb("allowed"));
     }
 }

@@ -5,7 +5,6 @@
 //! entities they belong to, and the labels before them.
 
 use std::collections::HashSet;
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use xxhash_rust::xxh3::xxh3_64_with_seed;
@@ -16,17 +15,19 @@ use crate::annotate::perceptron::{
 };
 use crate::annotate::pos::reversed_tail;
 
+use super::roles::{Role, RoleSpans};
+
 /// The tagger's labels: `O`, then `B`/`I` of source, cue and content.
 pub const LABELS: [&str; 7] = ["O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON"];
 
-/// The label of a role position: role 0 source, 1 cue, 2 content; `begin` or inside.
-pub fn label_of(role: usize, begin: bool) -> usize {
-    1 + 2 * role + usize::from(!begin)
+/// The label of a role position: `begin` or inside.
+pub fn label_of(role: Role, begin: bool) -> usize {
+    1 + 2 * role.number() + usize::from(!begin)
 }
 
-/// The role of a label (0 source, 1 cue, 2 content), `None` for `O`.
-pub fn role_of(label: usize) -> Option<usize> {
-    (label > 0).then(|| (label - 1) / 2)
+/// The role of a label, `None` for `O`.
+pub fn role_of(label: usize) -> Option<Role> {
+    label.checked_sub(1).and_then(|l| Role::from_number(l / 2))
 }
 
 /// True when `label` may follow `previous` (an inside label continues its own role).
@@ -391,8 +392,8 @@ pub fn train(
 }
 
 /// Role spans of BIO labels: `(role, token range)` in order.
-pub fn spans(labels: &[usize]) -> Vec<(usize, Range<usize>)> {
-    let mut out: Vec<(usize, Range<usize>)> = Vec::new();
+pub fn spans(labels: &[usize]) -> RoleSpans {
+    let mut out = RoleSpans::new();
     for (index, &label) in labels.iter().enumerate() {
         let Some(role) = role_of(label) else { continue };
         let begins = (label - 1) % 2 == 0;
@@ -414,13 +415,13 @@ pub fn evaluate(model: &Model, paragraphs: &[TrainingParagraph]) -> [f64; 3] {
         let found = spans(&labels);
         let wanted = spans(&paragraph.gold);
         for (role, range) in &found {
-            counts[*role][1] += 1;
+            counts[role.number()][1] += 1;
             if wanted.contains(&(*role, range.clone())) {
-                counts[*role][0] += 1;
+                counts[role.number()][0] += 1;
             }
         }
         for (role, _) in &wanted {
-            counts[*role][2] += 1;
+            counts[role.number()][2] += 1;
         }
     }
     counts.map(|[tp, predicted, gold]| {
@@ -442,16 +443,24 @@ mod tests {
     fn labels_and_spans() {
         let labels = [
             0,
-            label_of(0, true),
-            label_of(0, false),
-            label_of(1, true),
-            label_of(2, true),
-            label_of(2, false),
+            label_of(Role::Source, true),
+            label_of(Role::Source, false),
+            label_of(Role::Cue, true),
+            label_of(Role::Content, true),
+            label_of(Role::Content, false),
             0,
         ];
-        assert_eq!(spans(&labels), vec![(0, 1..3), (1, 3..4), (2, 4..6)]);
-        assert!(!allows(0, label_of(2, false)));
-        assert!(allows(label_of(2, true), label_of(2, false)));
+        assert_eq!(
+            spans(&labels),
+            vec![(Role::Source, 1..3), (Role::Cue, 3..4), (Role::Content, 4..6)]
+        );
+        assert!(!allows(0, label_of(Role::Content, false)));
+        assert!(allows(
+            label_of(Role::Content, true),
+            label_of(Role::Content, false)
+        ));
+        assert_eq!(role_of(0), None);
+        assert_eq!(role_of(label_of(Role::Cue, false)), Some(Role::Cue));
     }
 
     #[test]
