@@ -184,3 +184,32 @@ fn a_head_word_the_model_left_alone_ends_the_name_before_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn weekdays_nationalities_and_districts_take_their_own_kinds() {
+    let text = "The Palestinian side told Al-Rai Tuesday that aid reached Qingshui County and \
+                Dhofar Governorate on Monday.";
+    let found = entities(text);
+    assert!(has(&found, "Palestinian", EntityKind::Group), "{found:?}");
+    assert!(!found.iter().any(|(t, _)| t.ends_with("Tuesday")), "{found:?}");
+    assert!(has(&found, "Qingshui County", EntityKind::Location), "{found:?}");
+    assert!(
+        has(&found, "Dhofar Governorate", EntityKind::Location),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_name_led_by_an_honorific_is_a_person_unless_a_head_word_says_otherwise() {
+    let text = "Tengku Faisal Harun said the Sheikh Saad Cultural Centre would reopen, and \
+                Sheikha Hind Al-Ghanim agreed.";
+    let found = entities(text);
+    assert!(has(&found, "Faisal Harun", EntityKind::Person), "{found:?}");
+    assert!(has(&found, "Hind Al-Ghanim", EntityKind::Person), "{found:?}");
+    assert!(
+        !kinds_of(&found, EntityKind::Person)
+            .iter()
+            .any(|p| p.contains("Centre")),
+        "{found:?}"
+    );
+}

@@ -290,12 +290,41 @@ impl Rules<'_> {
             {
                 mention.kind = EntityKind::Location;
             }
-            // Nationalities and religious or political groups.
-            if mention.kind == EntityKind::Misc
-                && (self.is_phrase(mention.start, mention.end, List::Demonym)
-                    || self.is_phrase(mention.start, mention.end, List::Group))
+            // Nationalities and religious or political groups; a nationality word alone is one
+            // whatever the model took it for (`the Palestinian side`).
+            let demonym = self.is_phrase(mention.start, mention.end, List::Demonym);
+            let lone_demonym = demonym && mention.end - mention.start == 1;
+            if (mention.kind == EntityKind::Misc
+                && (demonym || self.is_phrase(mention.start, mention.end, List::Group)))
+                || (lone_demonym && mention.kind != EntityKind::Person)
             {
                 mention.kind = EntityKind::Group;
+            }
+            // A weekday is no part of a name (`[Bloomberg Tuesday]`, `[Tehran Thursday]`).
+            while mention.end - mention.start > 1
+                && mention.kind != EntityKind::Misc
+                && WEEKDAYS.contains(&self.words[mention.end - 1])
+            {
+                mention.end -= 1;
+            }
+            // A name led by an honorific is a person's (`[Tengku Razaleigh]` taken for a place),
+            // unless a head word makes it a body, a site or an occasion (`King Hussein Cancer
+            // Centre`, `Sheikh Zayed Grand Mosque`) or it is a place's name (`Sri Lanka`).
+            if mention.kind != EntityKind::Person && self.in_list(mention.start, List::Honorific) {
+                let name_start = self.title_end(mention.start).unwrap_or(mention.start);
+                let last = mention.end - 1;
+                let headed = self.in_list(last, List::OrgSuffix)
+                    || self.in_list(last, List::MiscSuffix)
+                    || is_geographic(self.words[last])
+                    || is_site(self.words[last]);
+                let place = lexicon()
+                    .lists_of(&self.words[mention.start..mention.end].join(" "))
+                    .iter()
+                    .any(|l| matches!(l, List::Country | List::City | List::Region));
+                if name_start < mention.end && !headed && !place {
+                    mention.start = name_start;
+                    mention.kind = EntityKind::Person;
+                }
             }
             // A currency code before an amount (`USD 2.1 billion`) is not an organisation.
             if self.is_currency_amount(mention) {
@@ -700,6 +729,34 @@ fn is_connector(word: &str) -> bool {
     )
 }
 
+/// The days of the week.
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Head words of buildings and sites: `Bayan Palace`, `Hamad International Airport`.
+fn is_site(word: &str) -> bool {
+    matches!(
+        word,
+        "Palace"
+            | "Airport"
+            | "Port"
+            | "Mosque"
+            | "Bridge"
+            | "Stadium"
+            | "Tower"
+            | "Square"
+            | "Park"
+            | "Hall"
+    )
+}
+
 /// Words that end the names of places: `Caspian Sea`, `Strait of Hormuz` ends elsewhere.
 fn is_geographic(word: &str) -> bool {
     matches!(
@@ -721,6 +778,11 @@ fn is_geographic(word: &str) -> bool {
             | "Plateau"
             | "Basin"
             | "Delta"
+            | "County"
+            | "Prefecture"
+            | "Province"
+            | "District"
+            | "Governorate"
     )
 }
 
