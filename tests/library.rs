@@ -496,22 +496,58 @@ fn an_import_killed_at_any_moment_keeps_every_committed_batch() {
 
 #[test]
 fn reading_while_an_import_writes() {
-    let (_dir, library, count) = sample_library();
-    let reader = newsdesk::store::Library::open(&library, newsdesk::store::Mode::Read).expect("open");
-    let index = reader.index().expect("index");
-    let mut writer = Command::cargo_bin("newsdesk").expect("binary");
-    writer
-        .arg("--library")
-        .arg(&library)
-        .arg("import")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wire"));
-    writer.assert().success();
-    assert_eq!(index.len(), count, "the reader's snapshot is unchanged");
-    let fresh = reader.index().expect("index again");
+    use newsdesk::store::import::{Options, Sources, import};
+    use newsdesk::store::{Library, Mode};
+    use std::sync::mpsc::channel;
+    let (_dir, path, count) = sample_library();
+    let reader = Library::open(&path, Mode::Read).expect("open");
+    let snapshot = reader.index().expect("index");
+    // The reader runs on a thread of its own; after a batch is committed the import waits until
+    // the reader has looked, so that it reads while the import is half done.
+    let (committed_tx, committed_rx) = channel::<usize>();
+    let (seen_tx, seen_rx) = channel::<usize>();
+    let looking = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        for committed in committed_rx {
+            let now = reader.index().expect("the index reads during the import").len();
+            seen.push((committed, now));
+            seen_tx.send(now).expect("the import waits for the reader");
+        }
+        (reader, seen)
+    });
+    let mut writer = Library::open(&path, Mode::Write).expect("open for writing");
+    let sources = Sources {
+        paths: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wire")],
+        samples: false,
+    };
+    let options = Options { batch: 2, threads: 1 };
+    let mut last = 0;
+    let tally = import(&mut writer, &sources, options, &mut |tally| {
+        if tally.imported > last {
+            last = tally.imported;
+            committed_tx
+                .send(count + tally.imported)
+                .expect("the reader is there");
+            seen_rx.recv().expect("the reader answers");
+        }
+    })
+    .expect("import");
+    drop(committed_tx);
+    let (reader, seen) = looking.join().expect("the reader thread ends");
+    assert!(seen.len() >= 2, "the import committed several batches: {seen:?}");
+    let total = count + tally.imported;
+    for (committed, now) in &seen {
+        assert_eq!(
+            now, committed,
+            "the reader sees exactly the committed batches: {seen:?}"
+        );
+    }
     assert!(
-        fresh.len() > count,
-        "and sees the new articles when it looks again"
+        seen.iter().any(|&(_, now)| now > count && now < total),
+        "{seen:?}"
     );
+    assert_eq!(snapshot.len(), count, "an index already read stays as it was");
+    assert_eq!(reader.index().expect("index again").len(), total);
 }
 
 #[test]
