@@ -453,7 +453,7 @@ impl Rules<'_> {
     /// A name the lexicon or an organisation prefix shows whole is one name, whatever pieces
     /// the model found in it: `[UN Security] [Council]`, `[Hashemite Kingdom] of [Jordan]`,
     /// `[Ministry] of [Foreign Affairs]`. A person or a longer mention that overlaps it wins, and
-    /// a name the model saw nothing of is left alone.
+    /// a listed name the model saw nothing of is left alone.
     fn complete_names(&self, mentions: &mut Vec<Mention>) {
         let mut found = Vec::new();
         let mut token = 0;
@@ -463,31 +463,35 @@ impl Rules<'_> {
                 (List::Country, EntityKind::Location),
             ]
             .into_iter()
-            .filter_map(|(list, kind)| self.listed_phrase_end(token, list).map(|end| (end, kind)))
+            .filter_map(|(list, kind)| self.listed_phrase_end(token, list).map(|end| (end, kind, false)))
             .chain(
                 self.prefixed_organization_end(token)
-                    .map(|end| (end, EntityKind::Organization)),
+                    .map(|end| (end, EntityKind::Organization, true)),
             )
-            .max_by_key(|&(end, _)| end);
+            .max_by_key(|&(end, _, _)| end);
             match whole {
-                Some((end, kind)) if self.is_capitalised(token) => {
-                    found.push(Mention {
-                        start: token,
-                        end,
-                        kind,
-                    });
+                Some((end, kind, prefixed)) if self.is_capitalised(token) => {
+                    found.push((
+                        Mention {
+                            start: token,
+                            end,
+                            kind,
+                        },
+                        prefixed,
+                    ));
                     token = end;
                 }
                 _ => token += 1,
             }
         }
-        for name in found {
+        for (name, prefixed) in found {
             let overlapping = |m: &Mention| m.start < name.end && name.start < m.end;
             let blocked = mentions.iter().any(|m| {
                 overlapping(m) && (m.kind == EntityKind::Person || m.start < name.start || m.end > name.end)
             });
             // A listed name the model did not see at all is left alone: it may be common words.
-            let seen = mentions.iter().any(overlapping);
+            // A prefix and a capitalised name are a name anyway.
+            let seen = prefixed || mentions.iter().any(overlapping);
             if !blocked && seen {
                 mentions.retain(|m| !overlapping(m));
                 mentions.push(name);
