@@ -1,14 +1,17 @@
 //! Raw wire text to articles.
 //!
 //! [`parse`] normalises the text, splits it into articles ([`split`]), reads each article's head
-//! ([`head`]: capture prefix, chrome, title, syndicator tag, agency line, byline, dateline),
+//! ([`head`]: capture prefix, page [`chrome`], title ([`headline`]), syndicator tag, agency
+//! line, byline, dateline),
 //! peels its trailer ([`trailer`]), reflows the body ([`paragraphs`]), and finally dates every
 //! article from the best evidence in it or in its file ([`evidence`]).
 
+pub mod chrome;
 pub mod dateline;
 pub mod dates;
 pub mod evidence;
 pub mod head;
+pub mod headline;
 pub mod html;
 pub mod normalize;
 pub mod paragraphs;

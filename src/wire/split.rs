@@ -155,10 +155,10 @@ pub fn is_editors_note(line: &str) -> bool {
         .is_some_and(|start| start.eq_ignore_ascii_case("editor's note"))
 }
 
-/// True when a line has letters and none is lowercase (a teletype headline may end with
-/// `U.S.`).
+/// True when a line has capital letters and no lowercase ones (a teletype headline may end
+/// with `U.S.`). A script without case (Arabic) never shouts.
 fn shouts(line: &str) -> bool {
-    line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
+    line.chars().any(char::is_uppercase) && !line.chars().any(char::is_lowercase)
 }
 
 /// Abbreviations a headline may end with.
