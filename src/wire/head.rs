@@ -263,15 +263,18 @@ impl HeadReader<'_> {
                 }
                 return Some(self.take_dateline(shift(dateline, offset)));
             }
-            // Lines that are neither head nor body before a dateline a little further down: a
-            // site's tagline, a summary, an editor's note. They are skipped.
+            // Lines that are neither head nor body before a dateline or the headline again a
+            // little further down: a site's tagline, a summary, an editor's note, a site's code.
+            // They are skipped.
             if skip_until.is_some_and(|until| pos < until) {
                 self.headlines.interrupt();
                 pos = line_end;
                 continue;
             }
-            if let Some(dateline_at) = dateline_ahead(text, line_end) {
-                skip_until = Some(dateline_at);
+            let skippable = trimmed.chars().count() <= MAX_SKIPPED_CHARS || is_editors_note(trimmed);
+            if let Some(head_line_at) = head_line_ahead(text, line_end, &self.headlines).filter(|_| skippable)
+            {
+                skip_until = Some(head_line_at);
                 self.headlines.interrupt();
                 pos = line_end;
                 continue;
@@ -348,28 +351,33 @@ fn is_separator_char(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '―' | '_' | ':')
 }
 
-/// How far ahead [`dateline_ahead`] looks, in lines and bytes.
+/// The longest line, in characters, that can be skipped as page furniture; a longer one is a
+/// paragraph of the story.
+const MAX_SKIPPED_CHARS: usize = 200;
+
+/// How far ahead [`head_line_ahead`] looks, in lines and bytes.
 const LOOKAHEAD_LINES: usize = 10;
 const LOOKAHEAD_BYTES: usize = 2500;
 
 /// The start of a line a few lines below `from` (chrome and stamps aside) that opens with a
-/// strong dateline (or is a place or a credit with a place on its own), when every line before
-/// it is short enough to be page furniture rather than a paragraph of the story.
-fn dateline_ahead(text: &str, from: usize) -> Option<usize> {
+/// strong dateline (or is a place or a credit with a place on its own) or repeats a headline,
+/// when every line before it is short enough to be page furniture rather than a paragraph of
+/// the story.
+fn head_line_ahead(text: &str, from: usize, headlines: &Headlines) -> Option<usize> {
     let mut pos = from;
     let mut lines = 0;
     while lines < LOOKAHEAD_LINES && pos < text.len() && pos - from < LOOKAHEAD_BYTES {
         let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
         let line = text[pos..line_end].trim();
         if !line.is_empty() {
-            let dateline = match_dateline(&text[pos..]).is_some_and(|d| d.strong)
+            let head_line = match_dateline(&text[pos..]).is_some_and(|d| d.strong)
                 || placed_credit(&text[pos..]).is_some()
-                || standalone_place(&text[pos..]).is_some();
-            if dateline {
+                || standalone_place(&text[pos..]).is_some()
+                || headlines.repeats(line);
+            if head_line {
                 return Some(pos);
             }
-            let editors_note = is_editors_note(line);
-            if line.chars().count() > 200 && !editors_note {
+            if line.chars().count() > MAX_SKIPPED_CHARS && !is_editors_note(line) {
                 return None;
             }
             // Chrome and stamps (a weather widget, a menu) do not count.
