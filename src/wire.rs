@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod head;
 pub mod headline;
 pub mod html;
+pub mod mentions;
 pub mod normalize;
 pub mod paragraphs;
 pub mod split;
@@ -148,7 +149,7 @@ fn parse_segment(segment: &str, hints: &Hints) -> Option<Draft> {
         return None;
     }
     let facts = date_facts(&head, &trailer, hints);
-    let (agency, credits) = choose_agency(&head, &trailer, hints);
+    let (agency, credits) = choose_agency(&head, &trailer, hints, &body);
     let provider = head.provider.clone().or_else(|| {
         hints
             .agency
@@ -236,8 +237,9 @@ fn date_facts(head: &Head, trailer: &Trailer, hints: &Hints) -> DateFacts {
 
 /// The agency that filed the story, and the agencies the dateline credits. Precedence: the
 /// dateline (its originating agency for `NNN-PETRA`), an agency line or byline credit, the
-/// syndicator's provider, a page header, the trailer, an export's source field.
-fn choose_agency(head: &Head, trailer: &Trailer, hints: &Hints) -> (Option<Agency>, Vec<Agency>) {
+/// syndicator's provider, a page header, the trailer, an export's source field, MENAFN for its
+/// own copy, and last the agency the body names as the story's own ([`mentions`]).
+fn choose_agency(head: &Head, trailer: &Trailer, hints: &Hints, body: &str) -> (Option<Agency>, Vec<Agency>) {
     let credits: Vec<&RegistryEntry> = head
         .dateline
         .as_ref()
@@ -268,7 +270,8 @@ fn choose_agency(head: &Head, trailer: &Trailer, hints: &Hints) -> (Option<Agenc
         .or(head.page_agency)
         .or(trailer.credit)
         .or(hinted)
-        .or(own_copy);
+        .or(own_copy)
+        .or_else(|| mentions::agency_named_in(body));
     (
         agency.map(RegistryEntry::to_agency),
         credits.into_iter().map(RegistryEntry::to_agency).collect(),

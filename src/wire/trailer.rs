@@ -162,7 +162,8 @@ pub fn credit_line(line: &str) -> Option<&'static RegistryEntry> {
     let entry = registry()
         .lookup(line.trim_end_matches('.'))
         .filter(|e| e.kind != AgencyKind::Syndicator)?;
-    let shouting = line.chars().all(|c| !c.is_lowercase());
+    // Two capitals alone (`TT`) are as often a site's code or initials as an agency.
+    let shouting = line.chars().all(|c| !c.is_lowercase()) && line.len() >= 3;
     (shouting || line.contains(' ')).then_some(entry)
 }
 
