@@ -54,13 +54,28 @@ const FOOTER_STARTS: &[&str] = &[
     "latest news",
 ];
 
-/// True when a line starts footer chrome or a syndicator disclaimer.
+/// True when a line starts footer chrome or a syndicator disclaimer, or is a copyright line
+/// (`© Harbour Press 2024`).
 pub fn is_footer_start(line: &str) -> bool {
     let line = line.trim();
     let disclaimer = line
         .get(..17)
         .is_some_and(|start| start.eq_ignore_ascii_case("legal disclaimer:"));
-    disclaimer || (line.len() <= 40 && FOOTER_STARTS.iter().any(|start| start.eq_ignore_ascii_case(line)))
+    disclaimer
+        || (line.len() <= 40 && FOOTER_STARTS.iter().any(|start| start.eq_ignore_ascii_case(line)))
+        || COPYRIGHT.is_match(line)
+}
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:©|\(c\)|copyright\b)\s*(?:\d{4}(?:\s*-\s*\d{4})?\s*)?(?P<owner>[^\d©].{0,50}?)\.?(?:\s*all rights reserved\.?)?$")
+        .expect("valid regex")
+});
+
+/// The agency a copyright line names (`© KYODO`, `(c) 2024 Kenya News Agency. All rights
+/// reserved.`).
+fn copyright_credit(line: &str) -> Option<&'static RegistryEntry> {
+    let caps = COPYRIGHT.captures(line.trim())?;
+    lookup_credit(caps.name("owner")?.as_str())
 }
 
 static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
@@ -151,6 +166,9 @@ pub fn credit_line(line: &str) -> Option<&'static RegistryEntry> {
         let caps = CREDIT_LINE.captures(line)?;
         return lookup_credit(caps.name("agency")?.as_str());
     }
+    if CREDIT_LEAD.is_match(line) {
+        return lookup_credit(line);
+    }
     // A bare agency name on its own line, in capitals or as its full name.
     let plausible = line.len() <= 48
         && line.starts_with(char::is_uppercase)
@@ -167,9 +185,16 @@ pub fn credit_line(line: &str) -> Option<&'static RegistryEntry> {
     (shouting || line.contains(' ')).then_some(entry)
 }
 
-/// Resolves a credit (`Emirates News Agency, WAM`, `NNN-PETRA`) to its originating agency.
+static CREDIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:edited\s+)?(?:translation|translated|adapted)\s+from|(?:with\s+)?inputs\s+from|courtesy(?:\s+of)?)\s+(?:the\s+)?")
+        .expect("valid regex")
+});
+
+/// Resolves a credit (`Emirates News Agency, WAM`, `NNN-PETRA`, `Edited translation from
+/// MENA`, `With inputs from Associated Press`) to its originating agency.
 fn lookup_credit(text: &str) -> Option<&'static RegistryEntry> {
     let text = text.trim().trim_end_matches('.');
+    let text = CREDIT_LEAD.find(text).map_or(text, |lead| &text[lead.end()..]);
     let direct = registry().lookup(text).or_else(|| {
         let (first, last) = text.rsplit_once([',', '-'])?;
         registry()
@@ -226,6 +251,8 @@ pub fn peel_trailer(lines: &mut Vec<&str>) -> Trailer {
                 peeled.push(line.trim().to_string());
             }
         }
+        // The footer's first copyright line may name the agency (`© KYODO`).
+        trailer.credit = peeled.iter().rev().find_map(|line| copyright_credit(line));
     }
     while let Some(&last) = lines.last() {
         let line = last.trim();
@@ -525,6 +552,21 @@ mod tests {
                 "total 55.8 (33.7).",
             ),
             ("The talks ended.\nREUTER...", "Reuters", "The talks ended."),
+            (
+                "The talks ended.\nEdited translation from MENA",
+                "MENA",
+                "The talks ended.",
+            ),
+            (
+                "The talks ended.\n--With inputs from Associated Press",
+                "AP",
+                "The talks ended.",
+            ),
+            (
+                "The talks ended.\n\n© KYODO\n\n©2024 Harbour Media Inc.\n\nSubscribe to our newsletter",
+                "Kyodo",
+                "The talks ended.",
+            ),
         ] {
             let (lines, trailer) = peel(text);
             assert_eq!(trailer.credit.map(|e| e.abbr.as_str()), Some(abbr), "{text}");
@@ -544,6 +586,13 @@ mod tests {
             trailer.items,
             ["Hala Zain", "Check Also", "Damascus, SANA- Another story"]
         );
+    }
+
+    #[test]
+    fn two_capitals_alone_are_no_credit() {
+        let (lines, trailer) = peel("The talks ended.\nTT");
+        assert!(trailer.credit.is_none());
+        assert_eq!(lines, ["The talks ended.", "TT"]);
     }
 
     #[test]
