@@ -143,8 +143,12 @@ const PLACE_PARTICLES: &[&str] = &[
     "am", "an", "sur", "en", "y", "au", "aux",
 ];
 
-/// Honorifics that open a sentence right after a city and a comma (`Doha, HE Minister …`).
-const HONORIFICS: &[&str] = &["HE", "H.E.", "HH", "H.H.", "HRH", "His", "Her"];
+/// Honorifics that open a sentence right after a city and a comma (`Doha, HE Minister …`,
+/// `Muscat, Sayyid Badr …`).
+const HONORIFICS: &[&str] = &[
+    "HE", "H.E.", "HH", "H.H.", "HRH", "His", "Her", "Sheikh", "Sheikha", "Shaikh", "Shaikha", "Sayyid",
+    "Sayyida",
+];
 
 /// The separators that can follow a dateline, longest first.
 const SEPARATORS: &[&str] = &["---", "—-", "--", "—", "–", "―", "-", "_", ":"];
@@ -789,6 +793,16 @@ impl<'a> Scanner<'a> {
                 }
             }
             None if self.self_closing => self.accept(true),
+            None if self.place.is_none() && !self.credits.is_empty() && rest.starts_with('/') => {
+                // `(Wam) / 4 February 2014 The…`: a credit and the date after a slash.
+                self.pos += 1;
+                self.skip_spaces();
+                if self.try_date() && self.date.is_some_and(|d| d.year.is_some()) {
+                    self.accept(true)
+                } else {
+                    None
+                }
+            }
             None if self.comma_separator => self.accept(strong),
             None if rest.trim().is_empty() => {
                 // The body starts on a later line; a separator may stand alone there (`--`),
@@ -855,14 +869,25 @@ impl<'a> Scanner<'a> {
         if !strong && !self.weak_place_is_credible(place.as_deref()?) {
             return None;
         }
-        // `IRNA - Islamic Republic News Agency`: an agency's banner, not a place.
-        let agency_banner = || {
-            place
-                .as_deref()
-                .is_some_and(|p| registry().lookup(p).is_some() && !gazetteer().is_place(p))
-        };
-        if !strong && agency_banner() {
-            return None;
+        // An agency's name where the place would be: its credit (`Harbour News – WAM: The`),
+        // or its banner when its own name follows (`IRNA - Islamic Republic News Agency`).
+        let mut place = place;
+        let named_agency = place
+            .as_deref()
+            .filter(|p| !gazetteer().is_place(p))
+            .and_then(|p| registry().lookup(p));
+        if let Some(entry) = named_agency.filter(|_| !strong) {
+            let rest = self.text[self.pos..self.line_end].trim();
+            let banner = registry()
+                .lookup(rest)
+                .is_some_and(|other| std::ptr::eq(other, entry));
+            if banner || rest.is_empty() || !is_credit_kind(entry) {
+                return None;
+            }
+            self.credits.push(entry);
+            self.regions.clear();
+            place = None;
+            strong = true;
         }
         if self.unknown_credit && !strong {
             return None;
@@ -1747,6 +1772,22 @@ mod tests {
     #[test]
     fn banners_and_placed_headlines_are_not_datelines() {
         assert!(match_dateline("IRNA - Islamic Republic News Agency").is_none());
+        let text = "WAM: The minister said";
+        let found = match_dateline(text).expect("an agency's name as the credit");
+        assert_eq!((found.place, found.credits[0].abbr.as_str()), (None, "WAM"));
+        assert_eq!(&text[found.body_start..], "The minister said");
+        let text = "Port reopens (Wam) / 4 March 2015 The port reopened";
+        let (start, found) = find_glued_dateline(text).expect("credit and date after a slash");
+        assert_eq!(&text[..start], "Port reopens ");
+        assert_eq!(
+            found
+                .date
+                .and_then(|d| d.full())
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2015-03-04")
+        );
+        assert_eq!(&text[found.body_start..], "The port reopened");
         assert!(match_dateline("BAKU: Georgia Opens New Border Crossing To Trucks").is_none());
         assert!(match_dateline("Doha, Qatar: HE Minister of State met").is_some());
         assert!(match_dateline("Senin, 30 April 2012").is_none());

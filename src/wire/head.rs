@@ -258,8 +258,14 @@ impl HeadReader<'_> {
                 let before = trimmed[..start]
                     .trim()
                     .trim_end_matches(['-', '–', '—', ':', ' ']);
-                if self.headlines.is_empty() && is_headline(before) && registry().lookup(before).is_none() {
-                    self.headlines.push_anchored(before, offset + start);
+                if is_headline(before) && registry().lookup(before).is_none() {
+                    // A site's name may be glued there too: after another headline, only a
+                    // full line counts.
+                    if self.headlines.is_empty() {
+                        self.headlines.push_anchored(before, offset + start);
+                    } else if before.split_whitespace().count() >= 4 {
+                        self.headlines.push(before, offset + start);
+                    }
                 }
                 return Some(self.take_dateline(shift(dateline, offset)));
             }
@@ -355,12 +361,17 @@ fn is_separator_char(c: char) -> bool {
 /// paragraph of the story.
 const MAX_SKIPPED_CHARS: usize = 200;
 
+/// The longest site name that a dateline glued after it (`Harbour News - AMMAN (Petra) –`) may
+/// have for [`head_line_ahead`] to take the line for the story's first.
+const MAX_GLUED_SITE_BYTES: usize = 40;
+
 /// How far ahead [`head_line_ahead`] looks, in lines and bytes.
 const LOOKAHEAD_LINES: usize = 10;
 const LOOKAHEAD_BYTES: usize = 2500;
 
 /// The start of a line a few lines below `from` (chrome and stamps aside) that opens with a
-/// strong dateline (or is a place or a credit with a place on its own) or repeats a headline,
+/// strong dateline (perhaps after a site's name, or a place or a credit with a place on its
+/// own) or repeats a headline,
 /// when every line before it is short enough to be page furniture rather than a paragraph of
 /// the story.
 fn head_line_ahead(text: &str, from: usize, headlines: &Headlines) -> Option<usize> {
@@ -373,6 +384,7 @@ fn head_line_ahead(text: &str, from: usize, headlines: &Headlines) -> Option<usi
             let head_line = match_dateline(&text[pos..]).is_some_and(|d| d.strong)
                 || placed_credit(&text[pos..]).is_some()
                 || standalone_place(&text[pos..]).is_some()
+                || find_glued_dateline(&text[pos..]).is_some_and(|(start, _)| start <= MAX_GLUED_SITE_BYTES)
                 || headlines.repeats(line);
             if head_line {
                 return Some(pos);
