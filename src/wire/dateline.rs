@@ -870,12 +870,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         // An agency's name where the place would be: its credit (`Harbour News – WAM: The`),
-        // or its banner when its own name follows (`IRNA - Islamic Republic News Agency`).
+        // or its banner when its own name follows (`IRNA - Islamic Republic News Agency`). A
+        // name that is a place too (`Petra -- The King`) stays the place as well.
         let mut place = place;
-        let named_agency = place
-            .as_deref()
-            .filter(|p| !gazetteer().is_place(p))
-            .and_then(|p| registry().lookup(p));
+        let named_agency = place.as_deref().and_then(|p| registry().lookup(p));
         if let Some(entry) = named_agency.filter(|_| !strong) {
             let rest = self.text[self.pos..self.line_end].trim();
             let banner = registry()
@@ -885,8 +883,10 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             self.credits.push(entry);
-            self.regions.clear();
-            place = None;
+            if !place.as_deref().is_some_and(|p| gazetteer().is_place(p)) {
+                self.regions.clear();
+                place = None;
+            }
             strong = true;
         }
         if self.unknown_credit && !strong {
@@ -1772,6 +1772,11 @@ mod tests {
     #[test]
     fn banners_and_placed_headlines_are_not_datelines() {
         assert!(match_dateline("IRNA - Islamic Republic News Agency").is_none());
+        let found = match_dateline("Petra -- His Majesty the King said").expect("Petra's credit");
+        assert_eq!(
+            (found.place.as_deref(), found.credits[0].abbr.as_str()),
+            (Some("Petra"), "Petra")
+        );
         let text = "WAM: The minister said";
         let found = match_dateline(text).expect("an agency's name as the credit");
         assert_eq!((found.place, found.credits[0].abbr.as_str()), (None, "WAM"));

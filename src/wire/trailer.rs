@@ -169,6 +169,9 @@ pub fn credit_line(line: &str) -> Option<&'static RegistryEntry> {
     if CREDIT_LEAD.is_match(line) {
         return lookup_credit(line);
     }
+    if let Some(entry) = slashed_staff_credit(line) {
+        return Some(entry);
+    }
     // A bare agency name on its own line, in capitals or as its full name.
     let plausible = line.len() <= 48
         && line.starts_with(char::is_uppercase)
@@ -189,6 +192,17 @@ static CREDIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:edited\s+)?(?:translation|translated|adapted)\s+from|(?:with\s+)?inputs\s+from|courtesy(?:\s+of)?)\s+(?:the\s+)?")
         .expect("valid regex")
 });
+
+/// `WAM/Rana Saleh/Omar Nabil`: the agency, then its reporters and editors, slash-separated.
+fn slashed_staff_credit(line: &str) -> Option<&'static RegistryEntry> {
+    let (agency, staff) = line.split_once('/')?;
+    let names_only = staff.split('/').all(|name| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        (1..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    });
+    let shouted = agency.len() >= 3 && agency.chars().all(|c| c.is_ascii_uppercase());
+    (names_only && shouted).then(|| lookup_credit(agency)).flatten()
+}
 
 /// Resolves a credit (`Emirates News Agency, WAM`, `NNN-PETRA`, `Edited translation from
 /// MENA`, `With inputs from Associated Press`) to its originating agency.
@@ -552,6 +566,18 @@ mod tests {
                 "total 55.8 (33.7).",
             ),
             ("The talks ended.\nREUTER...", "Reuters", "The talks ended."),
+            (
+                "The talks ended.\nWAM/Rana Saleh/Omar Nabil",
+                "WAM",
+                "The talks ended.",
+            ),
+            ("The talks ended.\n--KUNA", "KUNA", "The talks ended."),
+            ("The talks ended.\nSource: SPA", "SPA", "The talks ended."),
+            (
+                "The talks ended.\nSource: Oman News Agency",
+                "ONA",
+                "The talks ended.",
+            ),
             (
                 "The talks ended.\nEdited translation from MENA",
                 "MENA",
