@@ -269,6 +269,14 @@ impl HeadReader<'_> {
                 }
                 return Some(self.take_dateline(shift(dateline, offset)));
             }
+            // Below a headline, a photo's description and its caption: a line printed twice.
+            if !self.headlines.is_empty() && trimmed.chars().count() <= MAX_SKIPPED_CHARS {
+                if let Some(end) = repeated_on_next_line(text, line_end, trimmed) {
+                    self.headlines.interrupt();
+                    pos = end;
+                    continue;
+                }
+            }
             // Lines that are neither head nor body before a dateline or the headline again a
             // little further down: a site's tagline, a summary, an editor's note, a site's code.
             // They are skipped.
@@ -699,6 +707,13 @@ enum SetOff {
     Head,
     /// Only page chrome (a site's name above its menu).
     Chrome,
+}
+
+/// The end of the line after `line_end` when it repeats `line`.
+fn repeated_on_next_line(text: &str, line_end: usize, line: &str) -> Option<usize> {
+    let next = skip_whitespace(text, line_end);
+    let next_end = text[next..].find('\n').map_or(text.len(), |i| next + i);
+    (next > line_end && text[next..next_end].trim() == line).then_some(next_end)
 }
 
 /// True when the next non-blank line opens with a strong dateline.

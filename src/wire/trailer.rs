@@ -11,8 +11,10 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use regex::Regex;
 
 use crate::lexicons::agencies::{AgencyKind, RegistryEntry, registry};
+use crate::wire::chrome::is_chrome;
 use crate::wire::dateline::floor_char_boundary;
 use crate::wire::dates::{kuna_stamp, menafn_id};
+use crate::wire::split::is_headline;
 
 /// What was peeled off the end of a body.
 #[derive(Debug, Default, Clone)]
@@ -52,6 +54,25 @@ const FOOTER_STARTS: &[&str] = &[
     "most read",
     "trending",
     "latest news",
+    "related post",
+    "related topics",
+    "related content",
+    "about the author",
+    "more from this section",
+    "more from",
+    "next story",
+    "previous story",
+    "send to a friend",
+    "important news",
+    "popular news",
+    "most popular",
+    "top stories",
+    "see also",
+    "you might also like",
+    "no comments",
+    "no comments:",
+    "post a comment",
+    "相关文章",
 ];
 
 /// True when a line starts footer chrome or a syndicator disclaimer, or is a copyright line
@@ -64,6 +85,16 @@ pub fn is_footer_start(line: &str) -> bool {
     disclaimer
         || (line.len() <= 40 && FOOTER_STARTS.iter().any(|start| start.eq_ignore_ascii_case(line)))
         || COPYRIGHT.is_match(line)
+        || is_email_address(line)
+}
+
+/// A line that is only an e-mail address (a desk's contact under the story).
+fn is_email_address(line: &str) -> bool {
+    line.len() <= 60
+        && !line.contains(' ')
+        && line.split_once('@').is_some_and(|(user, domain)| {
+            !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+        })
 }
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
@@ -237,6 +268,7 @@ pub fn is_trailer_line(line: &str) -> bool {
         || ENDS.is_match(line)
         || credit_line(line).is_some()
         || is_footer_start(line)
+        || is_chrome(line)
 }
 
 /// True when a line ends a story: an end mark (possibly after the last sentence), a sign-off,
@@ -353,6 +385,22 @@ pub fn peel_trailer(lines: &mut Vec<&str>) -> Trailer {
             lines.pop();
             continue;
         }
+        if lines.len() > 1 && (is_chrome(line) || is_staff_names(line)) {
+            peeled.push(line.to_string());
+            lines.pop();
+            continue;
+        }
+        if let Some(teasers) = trailing_teasers(lines) {
+            for _ in 0..teasers {
+                while lines.last().is_some_and(|line| line.trim().is_empty()) {
+                    lines.pop();
+                }
+                if let Some(line) = lines.pop() {
+                    peeled.push(line.trim().to_string());
+                }
+            }
+            continue;
+        }
         break;
     }
     peeled.reverse();
@@ -464,6 +512,52 @@ fn previous_is_paragraph_end(lines: &[&str]) -> bool {
         .find(|line| !line.trim().is_empty())
         .is_some_and(|line| line.trim_end().ends_with(['.', '"', '”', '!', '?']));
     blank && sentence_end
+}
+
+/// The fewest headlines in a row at the end of a page that make a list of teasers.
+const MIN_TEASERS: usize = 2;
+
+/// How many lines at the end of `lines` are teasers for other stories: a run of headlines
+/// (perhaps bulleted, the last perhaps cut off) below the story's last sentence.
+fn trailing_teasers(lines: &[&str]) -> Option<usize> {
+    let mut count = 0;
+    let mut headlines = 0;
+    for line in lines
+        .iter()
+        .rev()
+        .map(|line| line.trim())
+        .filter(|line| !line.is_empty())
+    {
+        let text = line.trim_start_matches(['-', '•', '–', '*']).trim_start();
+        let cut_off = count == 0 && text.chars().count() <= 20;
+        let teaser = is_headline(text) && text.chars().count() <= 160;
+        if teaser || cut_off {
+            count += 1;
+            headlines += usize::from(teaser && !cut_off);
+            continue;
+        }
+        let story_ended = line.ends_with(['.', '"', '”', '!', '?']);
+        return (headlines >= MIN_TEASERS && story_ended).then_some(count);
+    }
+    None
+}
+
+/// Reporters and editors separated by slashes: `Rana Saleh / Omar al-Nabil`, `Rana
+/// Saleh/Omar`.
+fn is_staff_names(line: &str) -> bool {
+    line.len() <= 60
+        && line.contains('/')
+        && line.split('/').all(|name| {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            (1..=4).contains(&words.len())
+                && words[0].starts_with(char::is_uppercase)
+                && words.iter().all(|word| {
+                    word.starts_with(char::is_uppercase)
+                        || ["al-", "el-", "bin", "ibn", "bint", "de", "van", "von"]
+                            .iter()
+                            .any(|particle| word.starts_with(particle))
+                })
+        })
 }
 
 /// A reporter's name on its own line: `Hala Zain`, `Basma Qaddour`, `Y.K.`.
@@ -611,6 +705,33 @@ mod tests {
         assert_eq!(
             trailer.items,
             ["Hala Zain", "Check Also", "Damascus, SANA- Another story"]
+        );
+    }
+
+    #[test]
+    fn page_furniture_after_the_story() {
+        let (lines, trailer) = peel(
+            "The port reopened on Monday.\n\nFerries resume night crossings\n\nHarbour fees to rise in May\n\nGCC: new rules for cargo ships\n\nC",
+        );
+        assert_eq!(lines, ["The port reopened on Monday."]);
+        assert_eq!(trailer.items.len(), 4);
+        let (lines, _) = peel(
+            "The port reopened.\n- Ferries resume night crossings\n- Harbour fees to rise in May\n- Slogans for",
+        );
+        assert_eq!(lines, ["The port reopened."]);
+        let (lines, _) = peel("The port reopened.\n\nRana Saleh / Omar al-Nabil\n\nX");
+        assert_eq!(lines, ["The port reopened."]);
+        let (lines, _) =
+            peel("The port reopened.\n\ndesk@harbour.example\n\nThe site shows part of the news.");
+        assert_eq!(lines, ["The port reopened."]);
+        let (lines, _) = peel("The port reopened.\n\nNo comments:\n\nPost a Comment");
+        assert_eq!(lines, ["The port reopened."]);
+        // One headline-shaped last line is a cut-off sentence, not teasers.
+        let text = "The port reopened.\n\nThe ministry said the ferries would resume";
+        let (lines, _) = peel(text);
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("The ministry said the ferries would resume")
         );
     }
 
