@@ -229,7 +229,14 @@ fn date_facts(head: &Head, trailer: &Trailer, hints: &Hints) -> DateFacts {
     };
     push(DateSource::Trailer, trailer.filed.map(Timestamp::Zoned));
     push(DateSource::MenafnId, trailer.menafn_date.map(Timestamp::Date));
-    push(DateSource::PageStamp, head.page_stamp);
+    // A publication stamp below the story outranks a head stamp labelled as an update.
+    if head.page_stamp_is_update {
+        push(DateSource::PageStamp, trailer.published);
+        push(DateSource::PageStamp, head.page_stamp);
+    } else {
+        push(DateSource::PageStamp, head.page_stamp);
+        push(DateSource::PageStamp, trailer.published);
+    }
     push(DateSource::Json, hints.published);
     push(DateSource::CapturePrefix, head.capture);
     DateFacts { written, evidence }

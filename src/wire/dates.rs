@@ -610,6 +610,34 @@ pub fn page_stamp(line: &str) -> Option<Timestamp> {
     })
 }
 
+static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<update>(?:last\s+)?updated?|modified)\b|\b(?P<publish>(?:first\s+)?published|posted)\b",
+    )
+    .expect("valid regex")
+});
+
+/// What a page stamp's label before its date says the date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StampLabel {
+    /// `Published:`, `First Published:`, `Posted on`.
+    Published,
+    /// `Updated:`, `Last Updated :`, `Modified`.
+    Updated,
+}
+
+/// The label before a stamp's date (`Last Updated : Apr 09 2019`, `First Published: Jun 10
+/// 2016`), if it has one.
+pub fn stamp_label(line: &str) -> Option<StampLabel> {
+    let (_, range) = stamp_date(line)?;
+    let label = STAMP_LABEL.captures_iter(&line[..range.start]).last()?;
+    Some(if label.name("update").is_some() {
+        StampLabel::Updated
+    } else {
+        StampLabel::Published
+    })
+}
+
 /// `+04:00`, `+0400`, `-5` as seconds east of UTC.
 fn parse_offset(text: &str) -> Option<i32> {
     let sign = if text.starts_with('-') { -1 } else { 1 };
@@ -679,6 +707,20 @@ mod tests {
         assert_eq!(date("Thu, 02/05/2013 - 09:12"), day(2013, 5, 2));
         assert_eq!(date("02/05/2013"), None);
         assert_eq!(date("25/05/2022 08:50 PM"), day(2022, 5, 25));
+    }
+
+    #[test]
+    fn stamp_labels() {
+        assert_eq!(
+            stamp_label("1 min read Last Updated : Mar 09 2021 | 4:12 PM IST"),
+            Some(StampLabel::Updated)
+        );
+        assert_eq!(
+            stamp_label("First Published: Jun 02 2016 | 1:07 AM IST"),
+            Some(StampLabel::Published)
+        );
+        assert_eq!(stamp_label("04.03.2015 - Update : 04.03.2015"), None);
+        assert_eq!(stamp_label("25/05/2022 08:50 PM"), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::lexicons::gazetteer::{PlaceKind, gazetteer};
 use crate::lexicons::names::readable;
 use crate::wire::chrome::{is_caption, is_chrome};
 use crate::wire::dateline::{DatelineMatch, find_glued_dateline, floor_char_boundary, match_dateline};
-use crate::wire::dates::{capture_prefix, page_stamp, stamp_date};
+use crate::wire::dates::{StampLabel, capture_prefix, page_stamp, stamp_date, stamp_label};
 use crate::wire::headline::Headlines;
 use crate::wire::split::{is_editors_note, is_headline};
 
@@ -31,6 +31,8 @@ pub struct Head {
     pub capture: Option<Timestamp>,
     /// A page header stamp.
     pub page_stamp: Option<Timestamp>,
+    /// True when the page stamp is labelled as the time of an update (`Last Updated :`).
+    pub page_stamp_is_update: bool,
     /// The dateline, with offsets into the article's text.
     pub dateline: Option<DatelineMatch>,
     /// Where the body starts.
@@ -57,6 +59,20 @@ struct Stamp {
     stamp: Timestamp,
     agency: Option<&'static RegistryEntry>,
     at: usize,
+    /// Labelled as the time of an update.
+    update: bool,
+}
+
+impl Stamp {
+    /// A stamp line's stamp, starting at `at`.
+    fn of_line(stamp: Timestamp, line: &str, at: usize) -> Stamp {
+        Stamp {
+            stamp,
+            agency: stamp_agency(line),
+            at,
+            update: stamp_label(line) == Some(StampLabel::Updated),
+        }
+    }
 }
 
 /// The state of reading a head line by line.
@@ -134,13 +150,9 @@ impl HeadReader<'_> {
             let here = match_dateline(&text[pos..])
                 .or_else(|| placed_credit(&text[pos..]))
                 .or_else(|| standalone_place(&text[pos..]));
-            if here.is_none() {
+            if here.is_none() && !is_caption(trimmed) {
                 if let Some(stamp) = page_stamp(trimmed) {
-                    self.stamps.push(Stamp {
-                        stamp,
-                        agency: stamp_agency(trimmed),
-                        at: pos,
-                    });
+                    self.stamps.push(Stamp::of_line(stamp, trimmed, pos));
                     self.headlines.anchor();
                     pos = line_end;
                     continue;
@@ -150,6 +162,7 @@ impl HeadReader<'_> {
                         stamp,
                         agency: None,
                         at: pos,
+                        update: false,
                     });
                     self.headlines.push_anchored(title, line_end);
                     pos = line_end;
@@ -166,11 +179,7 @@ impl HeadReader<'_> {
                 }
                 match stamp_date(by) {
                     Some((date, range)) => {
-                        self.stamps.push(Stamp {
-                            stamp: Timestamp::Date(date),
-                            agency: None,
-                            at: pos,
-                        });
+                        self.stamps.push(Stamp::of_line(Timestamp::Date(date), by, pos));
                         // `By UPI Staff | Jan. 03, 2018`: the stamp is no part of the byline.
                         let name = by[..range.start].trim_end_matches([' ', '|', '-', '–', ',']);
                         set_byline(&mut self.head, name);
@@ -324,11 +333,7 @@ impl HeadReader<'_> {
                 return body_start;
             }
             if let Some(stamp) = page_stamp(line) {
-                self.stamps.push(Stamp {
-                    stamp,
-                    agency: None,
-                    at: body_start,
-                });
+                self.stamps.push(Stamp::of_line(stamp, line, body_start));
             } else if !is_chrome(line) {
                 let headline = self.headlines.is_empty()
                     && is_headline(line)
@@ -350,9 +355,14 @@ impl HeadReader<'_> {
         self.head.body_start = body_start.or(title_end).unwrap_or(0).min(self.text.len());
         // The stamp below the headline is the article's; one above it belongs to the page.
         let after = title_end.unwrap_or(0);
-        let stamp = self.stamps.iter().find(|s| s.at >= after).or(self.stamps.first());
+        let below = || self.stamps.iter().filter(|s| s.at >= after);
+        let stamp = below()
+            .find(|s| !s.update)
+            .or_else(|| below().next())
+            .or(self.stamps.first());
         if let Some(stamp) = stamp {
             self.head.page_stamp = Some(stamp.stamp);
+            self.head.page_stamp_is_update = stamp.update;
             self.head.page_agency = self.head.page_agency.or(stamp.agency);
         }
         self.head.title = chosen.map(|c| c.text);

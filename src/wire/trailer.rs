@@ -10,10 +10,11 @@ use std::sync::LazyLock;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use regex::Regex;
 
+use crate::article::Timestamp;
 use crate::lexicons::agencies::{AgencyKind, RegistryEntry, registry};
 use crate::wire::chrome::is_chrome;
 use crate::wire::dateline::floor_char_boundary;
-use crate::wire::dates::{kuna_stamp, menafn_id};
+use crate::wire::dates::{StampLabel, kuna_stamp, menafn_id, page_stamp, stamp_label};
 use crate::wire::split::is_headline;
 
 /// What was peeled off the end of a body.
@@ -29,6 +30,9 @@ pub struct Trailer {
     pub filed: Option<DateTime<FixedOffset>>,
     /// True when the copy ends with a continuation mark (`(more)`).
     pub continues: bool,
+    /// A stamp labelled as the publication time below the story (`First Published: Jun 10
+    /// 2016 | 1:07 AM IST`).
+    pub published: Option<Timestamp>,
 }
 
 /// Lines that start page chrome after a story: everything from them on is dropped.
@@ -404,6 +408,10 @@ pub fn peel_trailer(lines: &mut Vec<&str>) -> Trailer {
         break;
     }
     peeled.reverse();
+    trailer.published = peeled
+        .iter()
+        .filter(|line| stamp_label(line) == Some(StampLabel::Published))
+        .find_map(|line| page_stamp(line));
     trailer.items = peeled;
     trailer
 }
@@ -726,6 +734,13 @@ mod tests {
         assert_eq!(lines, ["The port reopened."]);
         let (lines, _) = peel("The port reopened.\n\nNo comments:\n\nPost a Comment");
         assert_eq!(lines, ["The port reopened."]);
+        let (_, trailer) = peel(
+            "The port reopened.\n\nMore From This Section\n\nFirst Published: Jun 02 2016 | 1:07 AM IST\n\nNext Story",
+        );
+        assert_eq!(
+            trailer.published.map(|t| t.to_string()).as_deref(),
+            Some("2016-06-02T01:07:00+05:30")
+        );
         // One headline-shaped last line is a cut-off sentence, not teasers.
         let text = "The port reopened.\n\nThe ministry said the ferries would resume";
         let (lines, _) = peel(text);
