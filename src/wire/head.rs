@@ -177,7 +177,7 @@ impl HeadReader<'_> {
                     self.headlines.anchor();
                     return Some(self.take_dateline(shift(dateline, offset)));
                 }
-                match stamp_date(by) {
+                match stamp_date(by).filter(|_| by.len() <= MAX_STAMPED_LINE_BYTES) {
                     Some((date, range)) => {
                         self.stamps.push(Stamp::of_line(Timestamp::Date(date), by, pos));
                         // `By UPI Staff | Jan. 03, 2018`: the stamp is no part of the byline.
@@ -279,7 +279,7 @@ impl HeadReader<'_> {
                 return Some(self.take_dateline(shift(dateline, offset)));
             }
             // Below a headline, a photo's description and its caption: a line printed twice.
-            if !self.headlines.is_empty() && trimmed.chars().count() <= MAX_SKIPPED_CHARS {
+            if !self.headlines.is_empty() && is_short(trimmed) {
                 if let Some(end) = repeated_on_next_line(text, line_end, trimmed) {
                     self.headlines.interrupt();
                     pos = end;
@@ -294,7 +294,7 @@ impl HeadReader<'_> {
                 pos = line_end;
                 continue;
             }
-            let skippable = trimmed.chars().count() <= MAX_SKIPPED_CHARS || is_editors_note(trimmed);
+            let skippable = is_short(trimmed) || is_editors_note(trimmed);
             if let Some(head_line_at) = head_line_ahead(text, line_end, &self.headlines).filter(|_| skippable)
             {
                 skip_until = Some(head_line_at);
@@ -383,6 +383,16 @@ const MAX_SKIPPED_CHARS: usize = 200;
 /// have for [`head_line_ahead`] to take the line for the story's first.
 const MAX_GLUED_SITE_BYTES: usize = 40;
 
+/// True for a line of at most [`MAX_SKIPPED_CHARS`] characters (counted only when the bytes
+/// could be that few characters, so a long line costs nothing).
+fn is_short(line: &str) -> bool {
+    line.len() <= MAX_SKIPPED_CHARS
+        || (line.len() <= 4 * MAX_SKIPPED_CHARS && line.chars().count() <= MAX_SKIPPED_CHARS)
+}
+
+/// The longest line that can hold a headline after its date or a byline with a stamp.
+const MAX_STAMPED_LINE_BYTES: usize = 400;
+
 /// How far ahead [`head_line_ahead`] looks, in lines and bytes.
 const LOOKAHEAD_LINES: usize = 10;
 const LOOKAHEAD_BYTES: usize = 2500;
@@ -407,7 +417,7 @@ fn head_line_ahead(text: &str, from: usize, headlines: &Headlines) -> Option<usi
             if head_line {
                 return Some(pos);
             }
-            if line.chars().count() > MAX_SKIPPED_CHARS && !is_editors_note(line) {
+            if !is_short(line) && !is_editors_note(line) {
                 return None;
             }
             // Chrome and stamps (a weather widget, a menu) do not count.
@@ -423,7 +433,7 @@ fn head_line_ahead(text: &str, from: usize, headlines: &Headlines) -> Option<usi
 /// A line that is only an agency and a city (`Press Trust of India Kolkata`, `IANS | New
 /// Delhi`) at the start of `text`: a dateline whose body starts on the next line.
 fn placed_credit(text: &str) -> Option<DatelineMatch> {
-    let line_end = text.find('\n').unwrap_or(text.len());
+    let line_end = short_line_end(text, 120)?;
     let line = text[..line_end].trim_end();
     let trimmed = line.trim_start();
     let start = line.len() - trimmed.len();
@@ -454,10 +464,19 @@ fn placed_credit(text: &str) -> Option<DatelineMatch> {
     })
 }
 
+/// The length of the first line of `text` when it is at most `limit` bytes.
+fn short_line_end(text: &str, limit: usize) -> Option<usize> {
+    let window = &text[..floor_char_boundary(text, text.len().min(limit))];
+    match window.find('\n') {
+        Some(end) => Some(end),
+        None => (window.len() == text.len()).then_some(text.len()),
+    }
+}
+
 /// A line that is only a known city (`TOKYO`) at the start of `text`, with the story's first
 /// paragraph below it: a dateline without a separator.
 fn standalone_place(text: &str) -> Option<DatelineMatch> {
-    let line_end = text.find('\n').unwrap_or(text.len());
+    let line_end = short_line_end(text, 80)?;
     let line = text[..line_end].trim_end();
     let place = line.trim_start();
     let start = line.len() - place.len();
@@ -468,9 +487,13 @@ fn standalone_place(text: &str) -> Option<DatelineMatch> {
         return None;
     }
     let next = skip_whitespace(text, line_end);
-    let next_end = text[next..].find('\n').map_or(text.len(), |i| next + i);
-    let paragraph = text[next..next_end].trim();
-    let prose = paragraph.len() > 100 || (paragraph.ends_with(['.', '"', '”']) && !is_headline(paragraph));
+    let prose = match short_line_end(&text[next..], 400) {
+        Some(len) => {
+            let paragraph = text[next..next + len].trim();
+            paragraph.len() > 100 || (paragraph.ends_with(['.', '"', '”']) && !is_headline(paragraph))
+        }
+        None => true,
+    };
     prose.then(|| DatelineMatch {
         text: start..start + place.len(),
         place: Some(place.to_string()),
@@ -514,6 +537,9 @@ fn is_list_item(line: &str) -> bool {
 /// A headline after its date (`26.07.2024: Port reopens`, `2024-07-26 - Port reopens`): the
 /// date and the headline.
 fn dated_headline(line: &str) -> Option<(Timestamp, &str)> {
+    if line.len() > MAX_STAMPED_LINE_BYTES || !line.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (date, range) = stamp_date(line)?;
     if range.start != 0 {
         return None;
@@ -722,8 +748,9 @@ enum SetOff {
 /// The end of the line after `line_end` when it repeats `line`.
 fn repeated_on_next_line(text: &str, line_end: usize, line: &str) -> Option<usize> {
     let next = skip_whitespace(text, line_end);
-    let next_end = text[next..].find('\n').map_or(text.len(), |i| next + i);
-    (next > line_end && text[next..next_end].trim() == line).then_some(next_end)
+    let after = text[next..].strip_prefix(line)?.trim_start_matches([' ', '\t']);
+    let at_line_end = after.is_empty() || after.starts_with('\n');
+    (next > line_end && at_line_end).then_some(text.len() - after.len())
 }
 
 /// True when the next non-blank line opens with a strong dateline.

@@ -26,6 +26,9 @@ pub struct Headlines {
     pending: bool,
 }
 
+/// The longest line that can repeat a headline.
+const MAX_HEADLINE_BYTES: usize = 800;
+
 /// The fewest words of a line that can be the headline when nothing sets one off.
 const FULL_HEADLINE_WORDS: usize = 4;
 
@@ -81,6 +84,9 @@ impl Headlines {
 
     /// True when `text` repeats a line already taken.
     pub fn repeats(&self, text: &str) -> bool {
+        if self.candidates.is_empty() || text.len() > MAX_HEADLINE_BYTES {
+            return false;
+        }
         let key = comparable(text);
         !key.is_empty() && self.candidates.iter().any(|c| comparable(&c.text) == key)
     }

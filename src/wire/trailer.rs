@@ -102,7 +102,7 @@ fn is_email_address(line: &str) -> bool {
 }
 
 static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:©|\(c\)|copyright\b)\s*(?:\d{4}(?:\s*-\s*\d{4})?\s*)?(?P<owner>[^\d©].{0,50}?)\.?(?:\s*all rights reserved\.?)?$")
+    Regex::new(r"(?i)^(?:©|\(c\)|copyright(?-u:\b))\s*(?:\d{4}(?:\s*-\s*\d{4})?\s*)?(?P<owner>[^\d©].{0,50}?)\.?(?:\s*all rights reserved\.?)?$")
         .expect("valid regex")
 });
 
@@ -537,8 +537,8 @@ fn trailing_teasers(lines: &[&str]) -> Option<usize> {
         .filter(|line| !line.is_empty())
     {
         let text = line.trim_start_matches(['-', '•', '–', '*']).trim_start();
-        let cut_off = count == 0 && text.chars().count() <= 20;
-        let teaser = is_headline(text) && text.chars().count() <= 160;
+        let cut_off = count == 0 && text.len() <= 40 && text.chars().count() <= 20;
+        let teaser = text.len() <= 640 && text.chars().count() <= 160 && is_headline(text);
         if teaser || cut_off {
             count += 1;
             headlines += usize::from(teaser && !cut_off);
