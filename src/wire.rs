@@ -1,15 +1,19 @@
 //! Raw wire text to articles.
 //!
 //! [`parse`] normalises the text, splits it into articles ([`split`]), reads each article's head
-//! ([`head`]: capture prefix, chrome, title, syndicator tag, agency line, byline, dateline),
+//! ([`head`]: capture prefix, page [`chrome`], title ([`headline`]), syndicator tag, agency
+//! line, byline, dateline),
 //! peels its trailer ([`trailer`]), reflows the body ([`paragraphs`]), and finally dates every
 //! article from the best evidence in it or in its file ([`evidence`]).
 
+pub mod chrome;
 pub mod dateline;
 pub mod dates;
 pub mod evidence;
 pub mod head;
+pub mod headline;
 pub mod html;
+pub mod mentions;
 pub mod normalize;
 pub mod paragraphs;
 pub mod split;
@@ -145,7 +149,7 @@ fn parse_segment(segment: &str, hints: &Hints) -> Option<Draft> {
         return None;
     }
     let facts = date_facts(&head, &trailer, hints);
-    let (agency, credits) = choose_agency(&head, &trailer, hints);
+    let (agency, credits) = choose_agency(&head, &trailer, hints, &body);
     let provider = head.provider.clone().or_else(|| {
         hints
             .agency
@@ -225,7 +229,14 @@ fn date_facts(head: &Head, trailer: &Trailer, hints: &Hints) -> DateFacts {
     };
     push(DateSource::Trailer, trailer.filed.map(Timestamp::Zoned));
     push(DateSource::MenafnId, trailer.menafn_date.map(Timestamp::Date));
-    push(DateSource::PageStamp, head.page_stamp);
+    // A publication stamp below the story outranks a head stamp labelled as an update.
+    if head.page_stamp_is_update {
+        push(DateSource::PageStamp, trailer.published);
+        push(DateSource::PageStamp, head.page_stamp);
+    } else {
+        push(DateSource::PageStamp, head.page_stamp);
+        push(DateSource::PageStamp, trailer.published);
+    }
     push(DateSource::Json, hints.published);
     push(DateSource::CapturePrefix, head.capture);
     DateFacts { written, evidence }
@@ -233,8 +244,9 @@ fn date_facts(head: &Head, trailer: &Trailer, hints: &Hints) -> DateFacts {
 
 /// The agency that filed the story, and the agencies the dateline credits. Precedence: the
 /// dateline (its originating agency for `NNN-PETRA`), an agency line or byline credit, the
-/// syndicator's provider, a page header, the trailer, an export's source field.
-fn choose_agency(head: &Head, trailer: &Trailer, hints: &Hints) -> (Option<Agency>, Vec<Agency>) {
+/// syndicator's provider, a page header, the trailer, an export's source field, MENAFN for its
+/// own copy, and last the agency the body names as the story's own ([`mentions`]).
+fn choose_agency(head: &Head, trailer: &Trailer, hints: &Hints, body: &str) -> (Option<Agency>, Vec<Agency>) {
     let credits: Vec<&RegistryEntry> = head
         .dateline
         .as_ref()
@@ -265,7 +277,8 @@ fn choose_agency(head: &Head, trailer: &Trailer, hints: &Hints) -> (Option<Agenc
         .or(head.page_agency)
         .or(trailer.credit)
         .or(hinted)
-        .or(own_copy);
+        .or(own_copy)
+        .or_else(|| mentions::agency_named_in(body));
     (
         agency.map(RegistryEntry::to_agency),
         credits.into_iter().map(RegistryEntry::to_agency).collect(),

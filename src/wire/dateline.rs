@@ -7,7 +7,7 @@
 
 use crate::lexicons::agencies::{AgencyKind, RegistryEntry, registry};
 use crate::lexicons::gazetteer::{PlaceKind, gazetteer};
-use crate::wire::dates::{WrittenDate, is_weekday, parse_written_date};
+use crate::wire::dates::{WrittenDate, is_weekday_in_any_language, parse_written_date};
 
 /// How far into a line a dateline may reach.
 const MAX_DATELINE_BYTES: usize = 240;
@@ -143,8 +143,12 @@ const PLACE_PARTICLES: &[&str] = &[
     "am", "an", "sur", "en", "y", "au", "aux",
 ];
 
-/// Honorifics that open a sentence right after a city and a comma (`Doha, HE Minister …`).
-const HONORIFICS: &[&str] = &["HE", "H.E.", "HH", "H.H.", "HRH", "His", "Her"];
+/// Honorifics that open a sentence right after a city and a comma (`Doha, HE Minister …`,
+/// `Muscat, Sayyid Badr …`).
+const HONORIFICS: &[&str] = &[
+    "HE", "H.E.", "HH", "H.H.", "HRH", "His", "Her", "Sheikh", "Sheikha", "Shaikh", "Shaikha", "Sayyid",
+    "Sayyida",
+];
 
 /// The separators that can follow a dateline, longest first.
 const SEPARATORS: &[&str] = &["---", "—-", "--", "—", "–", "―", "-", "_", ":"];
@@ -297,8 +301,9 @@ struct Scanner<'a> {
     loose_region: bool,
     text_end: usize,
     byline: Option<String>,
-    /// A slashed credit (`/TASS/.`, `/ Trend /`) ends the dateline by itself.
-    slashed: bool,
+    /// A credit that ends the dateline by itself: slashed (`/TASS/.`, `/ Trend /`) or closed by
+    /// a period (`, ARMENPRESS.`).
+    self_closing: bool,
     /// The dateline ended at a comma before an honorific (`Doha, HE Minister`).
     comma_separator: bool,
 }
@@ -320,7 +325,7 @@ impl<'a> Scanner<'a> {
             loose_region: false,
             text_end: start,
             byline: None,
-            slashed: false,
+            self_closing: false,
             comma_separator: false,
         }
     }
@@ -365,7 +370,7 @@ impl<'a> Scanner<'a> {
                 break;
             }
             let is_the = word.eq_ignore_ascii_case("the");
-            if words == 0 && !is_the && (is_not_place(word) || is_weekday(word)) {
+            if words == 0 && !is_the && (is_not_place(word) || is_weekday_in_any_language(word)) {
                 return None;
             }
             if words > 0 && !is_particle {
@@ -509,6 +514,11 @@ impl<'a> Scanner<'a> {
                 }
                 return None;
             }
+            if self.date.is_some() && self.credits.is_empty() && rest.starts_with(". (") {
+                // `Manama, Sept. 30. (BNA):`: a period after the date.
+                self.pos += 1;
+                continue;
+            }
             if rest.starts_with(" (") || rest.starts_with('(') {
                 self.skip_spaces();
                 self.paren()?;
@@ -554,10 +564,25 @@ impl<'a> Scanner<'a> {
     /// Returns false for a parenthesis that is neither (the scan stops there).
     fn paren(&mut self) -> Option<bool> {
         let rest = self.rest();
-        let close = rest.find(')')?;
+        let close = rest.find(')');
+        let spans_separator = close.is_none_or(|close| rest[1..close].contains([' ', '/']));
+        if spans_separator && self.credits.is_empty() && self.unclosed_credit() {
+            return Some(true);
+        }
+        let close = close?;
         let inside = rest[1..close].trim();
         if inside.is_empty() || inside.len() > 60 || inside.contains('(') {
             return None;
+        }
+        if self.place.is_some() && self.regions.is_empty() && self.date.is_none() && self.credits.is_empty() {
+            // `KOTA KINABALU (Malaysia), March 12 (Bernama)`: the country in parentheses.
+            let places = gazetteer();
+            if places.is(inside, PlaceKind::Country) || places.is(inside, PlaceKind::Region) {
+                self.regions.push(inside.to_string());
+                self.pos += close + 1;
+                self.text_end = self.pos;
+                return Some(true);
+            }
         }
         if self.date.is_none() {
             if let Some((date, len)) = parse_written_date(inside) {
@@ -582,6 +607,28 @@ impl<'a> Scanner<'a> {
         Some(true)
     }
 
+    /// A credit whose parenthesis is never closed (`(KUNA -- The`, `(dpa / – According`): the
+    /// agency, then a separator, where the cursor stops.
+    fn unclosed_credit(&mut self) -> bool {
+        let inner = &self.rest()[1..];
+        let limit = floor_char_boundary(inner, inner.len().min(40));
+        let Some(space) = inner[..limit]
+            .match_indices(' ')
+            .map(|(space, _)| space)
+            .find(|&space| starts_with_separator(inner[space..].trim_start_matches(' ')).is_some())
+        else {
+            return false;
+        };
+        let name = inner[..space].trim_end().trim_end_matches('/').trim_end();
+        let Some(entry) = registry().lookup(name.trim()).filter(|e| is_credit_kind(e)) else {
+            return false;
+        };
+        self.credits.push(entry);
+        self.text_end = self.pos + 1 + name.len();
+        self.pos += 1 + space;
+        true
+    }
+
     /// A bare agency after a comma: `Tehran, IRNA – `, `Damascus, SANA-Syria`, `Baku, May 10, AZERTAC`.
     fn try_bare_agency(&mut self) -> bool {
         let rest = self.rest();
@@ -589,21 +636,34 @@ impl<'a> Scanner<'a> {
             .char_indices()
             .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
             .map_or(rest.len(), |(i, _)| i);
+        // `YEREVAN, MAY 4, ARMENPRESS. The`: a period closes the dateline.
         let word = &rest[..word_len];
-        let Some(entry) = registry().lookup(word) else {
+        let closing_period = word.ends_with('.') && rest[word_len..].starts_with(' ');
+        let name = if closing_period {
+            &word[..word_len - 1]
+        } else {
+            word
+        };
+        let Some(entry) = registry().lookup(name) else {
             return false;
         };
         let after = &rest[word_len..];
         let at_end = after.trim().is_empty();
         let separated = starts_with_separator(after.trim_start_matches(' ')).is_some();
         // Bare agencies are written in capitals (`SANA`, `IRNA`) or with a date before them.
-        let credible = word.chars().all(|c| !c.is_lowercase()) || self.date.is_some();
-        if !is_credit_kind(entry) || !(at_end || separated) || !credible || word.len() < 2 {
+        let shouted = name.chars().all(|c| !c.is_lowercase());
+        let credible = shouted || self.date.is_some();
+        let closed = closing_period && shouted && self.date.is_some();
+        if !is_credit_kind(entry) || !(at_end || separated || closed) || !credible || name.len() < 2 {
             return false;
         }
         self.credits.push(entry);
-        self.pos += word_len;
+        self.pos += name.len();
         self.text_end = self.pos;
+        if closed {
+            self.pos += 1;
+            self.self_closing = true;
+        }
         true
     }
 
@@ -667,11 +727,17 @@ impl<'a> Scanner<'a> {
             return false;
         };
         let inside = rest[open + 1..open + 1 + close].trim();
-        let Some(entry) = registry().lookup(inside).filter(|e| is_credit_kind(e)) else {
+        // `/Trend, N. Kirtskhalia/`: the reporter after the agency.
+        let (agency, reporter) = inside.split_once(',').unwrap_or((inside, ""));
+        let Some(entry) = registry().lookup(agency.trim()).filter(|e| is_credit_kind(e)) else {
             return false;
         };
+        let reporter = reporter.trim();
+        if !reporter.is_empty() {
+            self.byline = Some(reporter.to_string());
+        }
         self.credits.push(entry);
-        self.slashed = true;
+        self.self_closing = true;
         let mut end = open + 1 + close + 1;
         self.text_end = self.pos + end;
         if rest[end..].starts_with('.') {
@@ -726,7 +792,17 @@ impl<'a> Scanner<'a> {
                     None
                 }
             }
-            None if self.slashed => self.accept(true),
+            None if self.self_closing => self.accept(true),
+            None if self.place.is_none() && !self.credits.is_empty() && rest.starts_with('/') => {
+                // `(Wam) / 4 February 2014 The…`: a credit and the date after a slash.
+                self.pos += 1;
+                self.skip_spaces();
+                if self.try_date() && self.date.is_some_and(|d| d.year.is_some()) {
+                    self.accept(true)
+                } else {
+                    None
+                }
+            }
             None if self.comma_separator => self.accept(strong),
             None if rest.trim().is_empty() => {
                 // The body starts on a later line; a separator may stand alone there (`--`),
@@ -793,6 +869,26 @@ impl<'a> Scanner<'a> {
         if !strong && !self.weak_place_is_credible(place.as_deref()?) {
             return None;
         }
+        // An agency's name where the place would be: its credit (`Harbour News – WAM: The`),
+        // or its banner when its own name follows (`IRNA - Islamic Republic News Agency`). A
+        // name that is a place too (`Petra -- The King`) stays the place as well.
+        let mut place = place;
+        let named_agency = place.as_deref().and_then(|p| registry().lookup(p));
+        if let Some(entry) = named_agency.filter(|_| !strong) {
+            let rest = self.text[self.pos..self.line_end].trim();
+            let banner = registry()
+                .lookup(rest)
+                .is_some_and(|other| std::ptr::eq(other, entry));
+            if banner || rest.is_empty() || !is_credit_kind(entry) {
+                return None;
+            }
+            self.credits.push(entry);
+            if !place.as_deref().is_some_and(|p| gazetteer().is_place(p)) {
+                self.regions.clear();
+                place = None;
+            }
+            strong = true;
+        }
         if self.unknown_credit && !strong {
             return None;
         }
@@ -813,6 +909,11 @@ impl<'a> Scanner<'a> {
                 self.skip_spaces();
                 strong = true;
             }
+        }
+        // `BAKU: Azerbaijan Sends Protest Note To Russia`: a headline with its place, not a
+        // dateline before a sentence.
+        if !strong && is_title_case(&self.text[self.pos..self.line_end]) {
+            return None;
         }
         let mut body_start = self.pos;
         // The body starts on the next line when the separator ends this one.
@@ -887,6 +988,20 @@ fn resolve_credits(inside: &str) -> Option<Vec<&'static RegistryEntry>> {
     if parts.len() < 2 {
         return None;
     }
+    let unknown_are_call_signs = parts
+        .iter()
+        .filter(|part| registry().lookup(part).is_none())
+        .all(|part| part.len() <= 6 && part.chars().all(|c| c.is_ascii_uppercase()));
+    if inside.contains('/') && unknown_are_call_signs {
+        // `(CBS/AP)`: a broadcaster sharing the credit with an agency; the known ones count.
+        // A photographer's name after the agency (`(Xinhua/Nasser Rahmani)`) is no credit.
+        let known: Vec<_> = parts
+            .iter()
+            .filter_map(|part| registry().lookup(part))
+            .filter(|entry| entry.kind == AgencyKind::Agency)
+            .collect();
+        return (!known.is_empty()).then_some(known);
+    }
     parts.iter().map(|part| registry().lookup(part)).collect()
 }
 
@@ -910,6 +1025,16 @@ pub fn starts_with_separator(text: &str) -> Option<usize> {
         .iter()
         .find(|sep| text.starts_with(**sep))
         .map(|sep| sep.len())
+}
+
+/// Four or more words with no sentence end and none starting in lowercase (`Azerbaijan Sends
+/// Protest Note To Russia`): the style of a headline, never of a sentence.
+fn is_title_case(text: &str) -> bool {
+    let text = text.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 4
+        && !text.ends_with(['.', '"', '”', ','])
+        && words.iter().all(|w| !w.starts_with(char::is_lowercase))
 }
 
 /// True when the text has letters and none of them is lowercase.
@@ -1567,6 +1692,111 @@ mod tests {
         ] {
             assert!(match_dateline(prose).is_none(), "{prose}");
         }
+    }
+
+    #[test]
+    fn damaged_and_unusual_credits() {
+        check(
+            "Manama, Oct. 4. (BNA): The council met",
+            Expect {
+                place: Some("Manama"),
+                regions: &[],
+                date: Some((None, 10, 4)),
+                credits: &["BNA"],
+                text: "Manama, Oct. 4. (BNA)",
+                body: "The council met",
+            },
+        );
+        check(
+            "KUWAIT, Oct 2 (KUNA -- The Cabinet met",
+            Expect {
+                place: Some("KUWAIT"),
+                regions: &[],
+                date: Some((None, 10, 2)),
+                credits: &["KUNA"],
+                text: "KUWAIT, Oct 2 (KUNA",
+                body: "The Cabinet met",
+            },
+        );
+        check(
+            "Hamburg (dpa / – Port workers (dockers) walked out",
+            Expect {
+                place: Some("Hamburg"),
+                regions: &[],
+                date: None,
+                credits: &["dpa"],
+                text: "Hamburg (dpa",
+                body: "Port workers (dockers) walked out",
+            },
+        );
+        check(
+            "DENVER (CBS/AP) -- Snow closed",
+            Expect {
+                place: Some("DENVER"),
+                regions: &[],
+                date: None,
+                credits: &["AP"],
+                text: "DENVER (CBS/AP)",
+                body: "Snow closed",
+            },
+        );
+        check(
+            "IPOH (Malaysia), July 8 (Bernama) -- Floods",
+            Expect {
+                place: Some("IPOH"),
+                regions: &["Malaysia"],
+                date: Some((None, 7, 8)),
+                credits: &["Bernama"],
+                text: "IPOH (Malaysia), July 8 (Bernama)",
+                body: "Floods",
+            },
+        );
+        check(
+            "GYUMRI, JUNE 12, ARMENPRESS. The mayor",
+            Expect {
+                place: Some("GYUMRI"),
+                regions: &[],
+                date: Some((None, 6, 12)),
+                credits: &["Armenpress"],
+                text: "GYUMRI, JUNE 12, ARMENPRESS",
+                body: "The mayor",
+            },
+        );
+        let text = "Georgia, Batumi, March 9 /Trend, L. Maisuradze/\nThe port";
+        let found = match_dateline(text).expect("slashed credit with a reporter");
+        assert_eq!(found.credits[0].abbr, "Trend");
+        assert_eq!(found.byline.as_deref(), Some("L. Maisuradze"));
+        assert_eq!(&text[found.body_start..], "The port");
+    }
+
+    #[test]
+    fn banners_and_placed_headlines_are_not_datelines() {
+        assert!(match_dateline("IRNA - Islamic Republic News Agency").is_none());
+        let found = match_dateline("Petra -- His Majesty the King said").expect("Petra's credit");
+        assert_eq!(
+            (found.place.as_deref(), found.credits[0].abbr.as_str()),
+            (Some("Petra"), "Petra")
+        );
+        let text = "WAM: The minister said";
+        let found = match_dateline(text).expect("an agency's name as the credit");
+        assert_eq!((found.place, found.credits[0].abbr.as_str()), (None, "WAM"));
+        assert_eq!(&text[found.body_start..], "The minister said");
+        let text = "Port reopens (Wam) / 4 March 2015 The port reopened";
+        let (start, found) = find_glued_dateline(text).expect("credit and date after a slash");
+        assert_eq!(&text[..start], "Port reopens ");
+        assert_eq!(
+            found
+                .date
+                .and_then(|d| d.full())
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2015-03-04")
+        );
+        assert_eq!(&text[found.body_start..], "The port reopened");
+        assert!(match_dateline("BAKU: Georgia Opens New Border Crossing To Trucks").is_none());
+        assert!(match_dateline("Doha, Qatar: HE Minister of State met").is_some());
+        assert!(match_dateline("Senin, 30 April 2012").is_none());
+        assert!(match_dateline("BAKU: Georgia opened a border crossing on Monday.").is_some());
     }
 
     #[test]

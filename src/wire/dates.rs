@@ -97,6 +97,33 @@ const MONTHS: &[(&str, u32)] = &[
     ("dezember", 12),
 ];
 
+/// Month names that only page stamps use (Portuguese, Indonesian and Malay), kept apart from
+/// [`MONTHS`] because some are also place names (`Rio de Janeiro`).
+const STAMP_MONTHS: &[(&str, u32)] = &[
+    // Portuguese.
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("marco", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    // Indonesian and Malay.
+    ("januari", 1),
+    ("februari", 2),
+    ("maret", 3),
+    ("mei", 5),
+    ("julai", 7),
+    ("agustus", 8),
+    ("ogos", 8),
+    ("desember", 12),
+    ("disember", 12),
+];
+
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -122,6 +149,43 @@ const WEEKDAYS: &[&str] = &[
     "vendredi",
     "samedi",
     "dimanche",
+];
+
+/// Weekday names in other languages that pages print in their date stamps (`Senin, 30 April
+/// 2012`, `sexta-feira, 8 de julho de 2011`); only the first word of a compound is listed.
+const OTHER_WEEKDAYS: &[&str] = &[
+    // Spanish and Portuguese.
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    // German.
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    // Indonesian and Malay.
+    "senin",
+    "isnin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "khamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "ahad",
 ];
 
 /// The month a word names (`Sept.`, `March`, `Septembre`, `mai`), case-insensitive.
@@ -169,6 +233,13 @@ const ENGLISH_MONTHS: &[&str] = &[
 pub fn is_weekday(word: &str) -> bool {
     let word = word.trim_end_matches([',', '.']);
     WEEKDAYS.iter().any(|day| day.eq_ignore_ascii_case(word))
+}
+
+/// True for a weekday in English, French or one of the other languages of page stamps
+/// (`Senin`, `sexta`, `Donnerstag`).
+pub fn is_weekday_in_any_language(word: &str) -> bool {
+    let word = word.trim_end_matches([',', '.']);
+    is_weekday(word) || OTHER_WEEKDAYS.contains(&word.to_lowercase().as_str())
 }
 
 /// Parses a written date at the start of `text`: `March 26`, `Sept. 1`, `March. 20`,
@@ -413,6 +484,82 @@ pub fn full_dates(text: &str) -> impl Iterator<Item = (NaiveDate, std::ops::Rang
     })
 }
 
+static STAMP_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut names: Vec<&str> = MONTHS.iter().chain(STAMP_MONTHS).map(|(name, _)| *name).collect();
+    names.sort_by_key(|name| std::cmp::Reverse(name.len()));
+    let pattern = format!(
+        r"(?i)\b(?:(?P<m1>{m})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s*(?P<y1>(?:19|20)\d\d)|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+de\s+|\s*/\s*|\s+)(?P<m2>{m})\.?(?:\s*/\s*[a-z]{{3}}\.?)?(?:,\s*|\s+de\s+|\s*/\s*|\s+)(?P<y2>(?:19|20)\d\d)|(?P<y3>(?:19|20)\d\d)-(?P<m3>\d\d)-(?P<d3>\d\d)|(?P<a4>\d{{1,2}})(?P<s4>[/.-])(?P<b4>\d{{1,2}})[/.-](?P<y4>(?:19|20)\d\d))\b",
+        m = names.join("|")
+    );
+    Regex::new(&pattern).expect("valid regex")
+});
+
+/// The first date of a page stamp, in the forms pages print: those of [`full_dates`], month
+/// names of other languages (`8 de julho de 2011`, `Senin, 30 April 2012`), a month between
+/// slashes (`08/November/2023`) or followed by its abbreviation (`25 August / Aug 2014`), and
+/// numeric dates whose first parts could each be the month: day first when written with dots
+/// or hyphens (`07.02.2013`, `11-01-2026`, the European orders), and with slashes when a
+/// weekday before it fits only one reading (`Thu, 01/10/2013`) or, fitting both, in the US
+/// order of the sites that print a weekday this way.
+pub fn stamp_date(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    let caps = STAMP_DATE.captures(line)?;
+    let range = caps.get(0)?.range();
+    let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let month_named = |name: &str| {
+        caps.name(name).and_then(|m| {
+            let lower = m.as_str().to_lowercase();
+            month_number(m.as_str()).or_else(|| {
+                STAMP_MONTHS
+                    .iter()
+                    .find(|(month, _)| *month == lower)
+                    .map(|&(_, number)| number)
+            })
+        })
+    };
+    let date = if let Some(month) = month_named("m1") {
+        NaiveDate::from_ymd_opt(number("y1")? as i32, month, number("d1")?)
+    } else if let Some(month) = month_named("m2") {
+        NaiveDate::from_ymd_opt(number("y2")? as i32, month, number("d2")?)
+    } else if let Some(year) = number("y3") {
+        NaiveDate::from_ymd_opt(year as i32, number("m3")?, number("d3")?)
+    } else {
+        let (a, b, year) = (number("a4")?, number("b4")?, number("y4")? as i32);
+        let day_first = NaiveDate::from_ymd_opt(year, b, a);
+        let month_first = NaiveDate::from_ymd_opt(year, a, b);
+        match (a > 12, b > 12) {
+            (true, false) => day_first,
+            (false, true) => month_first,
+            (true, true) => None,
+            (false, false) if caps.name("s4").is_some_and(|s| s.as_str() != "/") => day_first,
+            (false, false) => {
+                let weekday = line[..range.start]
+                    .split(|c: char| !c.is_alphabetic())
+                    .rev()
+                    .find(|word| !word.is_empty())
+                    .and_then(weekday_number);
+                let fits = |date: Option<NaiveDate>| {
+                    date.is_some_and(|d| Some(d.weekday().num_days_from_monday()) == weekday)
+                };
+                match (fits(month_first), fits(day_first)) {
+                    (true, _) => month_first,
+                    (false, true) => day_first,
+                    (false, false) => None,
+                }
+            }
+        }
+    };
+    Some((date?, range))
+}
+
+/// The day of the week an English weekday name or abbreviation gives, Monday = 0.
+fn weekday_number(word: &str) -> Option<u32> {
+    let lower = word.to_ascii_lowercase();
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .position(|day| lower.starts_with(day) && is_weekday(word))
+        .and_then(|index| u32::try_from(index).ok())
+}
+
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<h>\d{1,2}):(?P<m>\d\d)(?::(?P<s>\d\d))?(?:\s*(?P<ampm>[ap])\.?m\b\.?)?(?:\s*\(?(?:(?P<utc>UTC|GMT)\s*(?P<off>[+-]\d{1,2}(?::?\d\d)?)?|(?P<zone>JST|KST|IST|EDT|EST|CDT|CST|PDT|PST|MYT|AST|GST|MSK|CET|CEST|BST))\b)?")
         .expect("valid regex")
@@ -427,7 +574,7 @@ pub fn page_stamp(line: &str) -> Option<Timestamp> {
     if line.len() > 120 || digits < 4 {
         return None;
     }
-    let (date, range) = full_dates(line).next()?;
+    let (date, range) = stamp_date(line)?;
     let clock = CLOCK.captures(line);
     let clock_len = clock.as_ref().and_then(|c| c.get(0)).map_or(0, |m| m.len());
     // Mostly date: the words left besides the date and the time are few, or `|` fields.
@@ -460,6 +607,34 @@ pub fn page_stamp(line: &str) -> Option<Timestamp> {
     Some(match zoned {
         Some(zoned) => Timestamp::Zoned(zoned),
         None => Timestamp::Local(local),
+    })
+}
+
+static STAMP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<update>(?:last\s+)?updated?|modified)\b|\b(?P<publish>(?:first\s+)?published|posted)\b",
+    )
+    .expect("valid regex")
+});
+
+/// What a page stamp's label before its date says the date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StampLabel {
+    /// `Published:`, `First Published:`, `Posted on`.
+    Published,
+    /// `Updated:`, `Last Updated :`, `Modified`.
+    Updated,
+}
+
+/// The label before a stamp's date (`Last Updated : Apr 09 2019`, `First Published: Jun 10
+/// 2016`), if it has one.
+pub fn stamp_label(line: &str) -> Option<StampLabel> {
+    let (_, range) = stamp_date(line)?;
+    let label = STAMP_LABEL.captures_iter(&line[..range.start]).last()?;
+    Some(if label.name("update").is_some() {
+        StampLabel::Updated
+    } else {
+        StampLabel::Published
     })
 }
 
@@ -517,6 +692,45 @@ pub fn latest_year_not_after(month: u32, day: u32, limit: NaiveDate) -> Option<i
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stamp_dates_in_the_forms_pages_print() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let date = |line: &str| stamp_date(line).map(|(date, _)| date);
+        assert_eq!(date("quarta-feira, 3 de março de 2010"), day(2010, 3, 3));
+        assert_eq!(date("Selasa, 14 Mei 2013"), day(2013, 5, 14));
+        assert_eq!(date("Muscat Tuesday 05/September/2023 10:15 AM"), day(2023, 9, 5));
+        assert_eq!(date("Sat 12 March / Mar 2016. 09:30 AM"), day(2016, 3, 12));
+        assert_eq!(date("04.03.2015 11:20"), day(2015, 3, 4));
+        assert_eq!(date("09-02-2021 06:40 PM"), day(2021, 2, 9));
+        assert_eq!(date("Tue, 02/05/2013 - 09:12"), day(2013, 2, 5));
+        assert_eq!(date("Thu, 02/05/2013 - 09:12"), day(2013, 5, 2));
+        assert_eq!(date("02/05/2013"), None);
+        assert_eq!(date("25/05/2022 08:50 PM"), day(2022, 5, 25));
+    }
+
+    #[test]
+    fn stamp_labels() {
+        assert_eq!(
+            stamp_label("1 min read Last Updated : Mar 09 2021 | 4:12 PM IST"),
+            Some(StampLabel::Updated)
+        );
+        assert_eq!(
+            stamp_label("First Published: Jun 02 2016 | 1:07 AM IST"),
+            Some(StampLabel::Published)
+        );
+        assert_eq!(stamp_label("04.03.2015 - Update : 04.03.2015"), None);
+        assert_eq!(stamp_label("25/05/2022 08:50 PM"), None);
+    }
+
+    #[test]
+    fn weekdays_of_other_languages() {
+        for word in ["Senin", "sexta", "Donnerstag", "Monday", "mardi"] {
+            assert!(is_weekday_in_any_language(word), "{word}");
+        }
+        assert!(!is_weekday_in_any_language("Sejong"));
+        assert!(!is_weekday("Domingo"));
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid date")

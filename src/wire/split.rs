@@ -142,8 +142,10 @@ pub fn is_headline(line: &str) -> bool {
     if line.len() > 800 || !(3..=200).contains(&chars) {
         return false;
     }
+    // A sentence may end inside its closing quote (`… unpunished.”`).
+    let unquoted = line.trim_end_matches(['"', '”', '’', '\'']);
     line.chars().any(char::is_alphabetic)
-        && (!line.ends_with(['.', ',', ';', ':'])
+        && (!unquoted.ends_with(['.', ',', ';', ':'])
             || (line.ends_with('.') && (shouts(line) || ends_with_abbreviation(line))))
         && !line.starts_with("By ")
         && !is_trailer_line(line)
@@ -155,10 +157,10 @@ pub fn is_editors_note(line: &str) -> bool {
         .is_some_and(|start| start.eq_ignore_ascii_case("editor's note"))
 }
 
-/// True when a line has letters and none is lowercase (a teletype headline may end with
-/// `U.S.`).
+/// True when a line has capital letters and no lowercase ones (a teletype headline may end
+/// with `U.S.`). A script without case (Arabic) never shouts.
 fn shouts(line: &str) -> bool {
-    line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
+    line.chars().any(char::is_uppercase) && !line.chars().any(char::is_lowercase)
 }
 
 /// Abbreviations a headline may end with.
@@ -199,6 +201,7 @@ mod tests {
             "TAIWAN TO SEEK HIGHER TEXTILE EXPORTS TO U.S.",
             "Exports up in Jan.-Sept.",
             "Talks with U.S.",
+            "Minister: “We will not wait”",
         ] {
             assert!(is_headline(line), "{line}");
         }
@@ -208,6 +211,8 @@ mod tests {
             "x",
             "(end)",
             "Amir receives envoy,",
+            "The minister said the attack “will not go unpunished.”",
+            "افتتح الأمير المهرجان اليوم.",
         ] {
             assert!(!is_headline(line), "{line}");
         }

@@ -10,9 +10,12 @@ use std::sync::LazyLock;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use regex::Regex;
 
+use crate::article::Timestamp;
 use crate::lexicons::agencies::{AgencyKind, RegistryEntry, registry};
+use crate::wire::chrome::is_chrome;
 use crate::wire::dateline::floor_char_boundary;
-use crate::wire::dates::{kuna_stamp, menafn_id};
+use crate::wire::dates::{StampLabel, kuna_stamp, menafn_id, page_stamp, stamp_label};
+use crate::wire::split::is_headline;
 
 /// What was peeled off the end of a body.
 #[derive(Debug, Default, Clone)]
@@ -27,6 +30,9 @@ pub struct Trailer {
     pub filed: Option<DateTime<FixedOffset>>,
     /// True when the copy ends with a continuation mark (`(more)`).
     pub continues: bool,
+    /// A stamp labelled as the publication time below the story (`First Published: Jun 10
+    /// 2016 | 1:07 AM IST`).
+    pub published: Option<Timestamp>,
 }
 
 /// Lines that start page chrome after a story: everything from them on is dropped.
@@ -52,15 +58,59 @@ const FOOTER_STARTS: &[&str] = &[
     "most read",
     "trending",
     "latest news",
+    "related post",
+    "related topics",
+    "related content",
+    "about the author",
+    "more from this section",
+    "more from",
+    "next story",
+    "previous story",
+    "send to a friend",
+    "important news",
+    "popular news",
+    "most popular",
+    "top stories",
+    "see also",
+    "you might also like",
+    "no comments",
+    "no comments:",
+    "post a comment",
+    "相关文章",
 ];
 
-/// True when a line starts footer chrome or a syndicator disclaimer.
+/// True when a line starts footer chrome or a syndicator disclaimer, or is a copyright line
+/// (`© Harbour Press 2024`).
 pub fn is_footer_start(line: &str) -> bool {
     let line = line.trim();
     let disclaimer = line
         .get(..17)
         .is_some_and(|start| start.eq_ignore_ascii_case("legal disclaimer:"));
-    disclaimer || (line.len() <= 40 && FOOTER_STARTS.iter().any(|start| start.eq_ignore_ascii_case(line)))
+    disclaimer
+        || (line.len() <= 40 && FOOTER_STARTS.iter().any(|start| start.eq_ignore_ascii_case(line)))
+        || COPYRIGHT.is_match(line)
+        || is_email_address(line)
+}
+
+/// A line that is only an e-mail address (a desk's contact under the story).
+fn is_email_address(line: &str) -> bool {
+    line.len() <= 60
+        && !line.contains(' ')
+        && line.split_once('@').is_some_and(|(user, domain)| {
+            !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+        })
+}
+
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:©|\(c\)|copyright(?-u:\b))\s*(?:\d{4}(?:\s*-\s*\d{4})?\s*)?(?P<owner>[^\d©].{0,50}?)\.?(?:\s*all rights reserved\.?)?$")
+        .expect("valid regex")
+});
+
+/// The agency a copyright line names (`© KYODO`, `(c) 2024 Kenya News Agency. All rights
+/// reserved.`).
+fn copyright_credit(line: &str) -> Option<&'static RegistryEntry> {
+    let caps = COPYRIGHT.captures(line.trim())?;
+    lookup_credit(caps.name("owner")?.as_str())
 }
 
 static END_MARK: LazyLock<Regex> = LazyLock::new(|| {
@@ -151,6 +201,12 @@ pub fn credit_line(line: &str) -> Option<&'static RegistryEntry> {
         let caps = CREDIT_LINE.captures(line)?;
         return lookup_credit(caps.name("agency")?.as_str());
     }
+    if CREDIT_LEAD.is_match(line) {
+        return lookup_credit(line);
+    }
+    if let Some(entry) = slashed_staff_credit(line) {
+        return Some(entry);
+    }
     // A bare agency name on its own line, in capitals or as its full name.
     let plausible = line.len() <= 48
         && line.starts_with(char::is_uppercase)
@@ -162,13 +218,32 @@ pub fn credit_line(line: &str) -> Option<&'static RegistryEntry> {
     let entry = registry()
         .lookup(line.trim_end_matches('.'))
         .filter(|e| e.kind != AgencyKind::Syndicator)?;
-    let shouting = line.chars().all(|c| !c.is_lowercase());
+    // Two capitals alone (`TT`) are as often a site's code or initials as an agency.
+    let shouting = line.chars().all(|c| !c.is_lowercase()) && line.len() >= 3;
     (shouting || line.contains(' ')).then_some(entry)
 }
 
-/// Resolves a credit (`Emirates News Agency, WAM`, `NNN-PETRA`) to its originating agency.
+static CREDIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:edited\s+)?(?:translation|translated|adapted)\s+from|(?:with\s+)?inputs\s+from|courtesy(?:\s+of)?)\s+(?:the\s+)?")
+        .expect("valid regex")
+});
+
+/// `WAM/Rana Saleh/Omar Nabil`: the agency, then its reporters and editors, slash-separated.
+fn slashed_staff_credit(line: &str) -> Option<&'static RegistryEntry> {
+    let (agency, staff) = line.split_once('/')?;
+    let names_only = staff.split('/').all(|name| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        (1..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    });
+    let shouted = agency.len() >= 3 && agency.chars().all(|c| c.is_ascii_uppercase());
+    (names_only && shouted).then(|| lookup_credit(agency)).flatten()
+}
+
+/// Resolves a credit (`Emirates News Agency, WAM`, `NNN-PETRA`, `Edited translation from
+/// MENA`, `With inputs from Associated Press`) to its originating agency.
 fn lookup_credit(text: &str) -> Option<&'static RegistryEntry> {
     let text = text.trim().trim_end_matches('.');
+    let text = CREDIT_LEAD.find(text).map_or(text, |lead| &text[lead.end()..]);
     let direct = registry().lookup(text).or_else(|| {
         let (first, last) = text.rsplit_once([',', '-'])?;
         registry()
@@ -197,6 +272,7 @@ pub fn is_trailer_line(line: &str) -> bool {
         || ENDS.is_match(line)
         || credit_line(line).is_some()
         || is_footer_start(line)
+        || is_chrome(line)
 }
 
 /// True when a line ends a story: an end mark (possibly after the last sentence), a sign-off,
@@ -225,6 +301,8 @@ pub fn peel_trailer(lines: &mut Vec<&str>) -> Trailer {
                 peeled.push(line.trim().to_string());
             }
         }
+        // The footer's first copyright line may name the agency (`© KYODO`).
+        trailer.credit = peeled.iter().rev().find_map(|line| copyright_credit(line));
     }
     while let Some(&last) = lines.last() {
         let line = last.trim();
@@ -311,9 +389,29 @@ pub fn peel_trailer(lines: &mut Vec<&str>) -> Trailer {
             lines.pop();
             continue;
         }
+        if lines.len() > 1 && (is_chrome(line) || is_staff_names(line)) {
+            peeled.push(line.to_string());
+            lines.pop();
+            continue;
+        }
+        if let Some(teasers) = trailing_teasers(lines) {
+            for _ in 0..teasers {
+                while lines.last().is_some_and(|line| line.trim().is_empty()) {
+                    lines.pop();
+                }
+                if let Some(line) = lines.pop() {
+                    peeled.push(line.trim().to_string());
+                }
+            }
+            continue;
+        }
         break;
     }
     peeled.reverse();
+    trailer.published = peeled
+        .iter()
+        .filter(|line| stamp_label(line) == Some(StampLabel::Published))
+        .find_map(|line| page_stamp(line));
     trailer.items = peeled;
     trailer
 }
@@ -424,6 +522,52 @@ fn previous_is_paragraph_end(lines: &[&str]) -> bool {
     blank && sentence_end
 }
 
+/// The fewest headlines in a row at the end of a page that make a list of teasers.
+const MIN_TEASERS: usize = 2;
+
+/// How many lines at the end of `lines` are teasers for other stories: a run of headlines
+/// (perhaps bulleted, the last perhaps cut off) below the story's last sentence.
+fn trailing_teasers(lines: &[&str]) -> Option<usize> {
+    let mut count = 0;
+    let mut headlines = 0;
+    for line in lines
+        .iter()
+        .rev()
+        .map(|line| line.trim())
+        .filter(|line| !line.is_empty())
+    {
+        let text = line.trim_start_matches(['-', '•', '–', '*']).trim_start();
+        let cut_off = count == 0 && text.len() <= 40 && text.chars().count() <= 20;
+        let teaser = text.len() <= 640 && text.chars().count() <= 160 && is_headline(text);
+        if teaser || cut_off {
+            count += 1;
+            headlines += usize::from(teaser && !cut_off);
+            continue;
+        }
+        let story_ended = line.ends_with(['.', '"', '”', '!', '?']);
+        return (headlines >= MIN_TEASERS && story_ended).then_some(count);
+    }
+    None
+}
+
+/// Reporters and editors separated by slashes: `Rana Saleh / Omar al-Nabil`, `Rana
+/// Saleh/Omar`.
+fn is_staff_names(line: &str) -> bool {
+    line.len() <= 60
+        && line.contains('/')
+        && line.split('/').all(|name| {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            (1..=4).contains(&words.len())
+                && words[0].starts_with(char::is_uppercase)
+                && words.iter().all(|word| {
+                    word.starts_with(char::is_uppercase)
+                        || ["al-", "el-", "bin", "ibn", "bint", "de", "van", "von"]
+                            .iter()
+                            .any(|particle| word.starts_with(particle))
+                })
+        })
+}
+
 /// A reporter's name on its own line: `Hala Zain`, `Basma Qaddour`, `Y.K.`.
 fn is_reporter_name(line: &str) -> bool {
     if line.len() > 32 {
@@ -524,6 +668,33 @@ mod tests {
                 "total 55.8 (33.7).",
             ),
             ("The talks ended.\nREUTER...", "Reuters", "The talks ended."),
+            (
+                "The talks ended.\nWAM/Rana Saleh/Omar Nabil",
+                "WAM",
+                "The talks ended.",
+            ),
+            ("The talks ended.\n--KUNA", "KUNA", "The talks ended."),
+            ("The talks ended.\nSource: SPA", "SPA", "The talks ended."),
+            (
+                "The talks ended.\nSource: Oman News Agency",
+                "ONA",
+                "The talks ended.",
+            ),
+            (
+                "The talks ended.\nEdited translation from MENA",
+                "MENA",
+                "The talks ended.",
+            ),
+            (
+                "The talks ended.\n--With inputs from Associated Press",
+                "AP",
+                "The talks ended.",
+            ),
+            (
+                "The talks ended.\n\n© KYODO\n\n©2024 Harbour Media Inc.\n\nSubscribe to our newsletter",
+                "Kyodo",
+                "The talks ended.",
+            ),
         ] {
             let (lines, trailer) = peel(text);
             assert_eq!(trailer.credit.map(|e| e.abbr.as_str()), Some(abbr), "{text}");
@@ -543,6 +714,47 @@ mod tests {
             trailer.items,
             ["Hala Zain", "Check Also", "Damascus, SANA- Another story"]
         );
+    }
+
+    #[test]
+    fn page_furniture_after_the_story() {
+        let (lines, trailer) = peel(
+            "The port reopened on Monday.\n\nFerries resume night crossings\n\nHarbour fees to rise in May\n\nGCC: new rules for cargo ships\n\nC",
+        );
+        assert_eq!(lines, ["The port reopened on Monday."]);
+        assert_eq!(trailer.items.len(), 4);
+        let (lines, _) = peel(
+            "The port reopened.\n- Ferries resume night crossings\n- Harbour fees to rise in May\n- Slogans for",
+        );
+        assert_eq!(lines, ["The port reopened."]);
+        let (lines, _) = peel("The port reopened.\n\nRana Saleh / Omar al-Nabil\n\nX");
+        assert_eq!(lines, ["The port reopened."]);
+        let (lines, _) =
+            peel("The port reopened.\n\ndesk@harbour.example\n\nThe site shows part of the news.");
+        assert_eq!(lines, ["The port reopened."]);
+        let (lines, _) = peel("The port reopened.\n\nNo comments:\n\nPost a Comment");
+        assert_eq!(lines, ["The port reopened."]);
+        let (_, trailer) = peel(
+            "The port reopened.\n\nMore From This Section\n\nFirst Published: Jun 02 2016 | 1:07 AM IST\n\nNext Story",
+        );
+        assert_eq!(
+            trailer.published.map(|t| t.to_string()).as_deref(),
+            Some("2016-06-02T01:07:00+05:30")
+        );
+        // One headline-shaped last line is a cut-off sentence, not teasers.
+        let text = "The port reopened.\n\nThe ministry said the ferries would resume";
+        let (lines, _) = peel(text);
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("The ministry said the ferries would resume")
+        );
+    }
+
+    #[test]
+    fn two_capitals_alone_are_no_credit() {
+        let (lines, trailer) = peel("The talks ended.\nTT");
+        assert!(trailer.credit.is_none());
+        assert_eq!(lines, ["The talks ended.", "TT"]);
     }
 
     #[test]
