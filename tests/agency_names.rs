@@ -213,3 +213,53 @@ fn a_name_led_by_an_honorific_is_a_person_unless_a_head_word_says_otherwise() {
         "{found:?}"
     );
 }
+
+#[test]
+fn offices_nationalities_and_acronyms_around_a_body_are_not_its_name() {
+    let text = "EU High Representative for Foreign Affairs Lena Marsh met officials of the Kuwaiti \
+                Ministry of Health. Director General of KFAED Hamad Jassim Al-Roumi said the \
+                Coastal News Agency-CNA had covered the visit.";
+    let found = entities(text);
+    assert!(has(&found, "EU", EntityKind::Organization), "{found:?}");
+    assert!(has(&found, "Kuwaiti", EntityKind::Group), "{found:?}");
+    assert!(
+        has(&found, "Ministry of Health", EntityKind::Organization),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "Hamad Jassim Al-Roumi", EntityKind::Person),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "Coastal News Agency", EntityKind::Organization),
+        "{found:?}"
+    );
+    assert!(has(&found, "CNA", EntityKind::Organization), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(t, _)| t.contains("Representative") || t.contains("KFAED Hamad")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn bodies_keep_the_whole_of_their_names() {
+    let text = "Meanwhile, Kuwait News Agency reported that the Industry and Commerce Ministry, the \
+                Arab and Foreign Affairs Committee and the Court of Administrative Justice in \
+                Cairo had studied the plan of the National Fund for Rural Development and Care. \
+                Patients of the King Talal Heart Centre were moved, Al-Watan newspaper said.";
+    let found = entities(text);
+    let organizations = kinds_of(&found, EntityKind::Organization);
+    for name in [
+        "Kuwait News Agency",
+        "Industry and Commerce Ministry",
+        "Arab and Foreign Affairs Committee",
+        "Court of Administrative Justice",
+        "National Fund for Rural Development and Care",
+        "King Talal Heart Centre",
+        "Al-Watan",
+    ] {
+        assert!(organizations.contains(&name), "{name}: {found:?}");
+    }
+}

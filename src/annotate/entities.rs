@@ -269,9 +269,81 @@ impl Rules<'_> {
                     _ => break,
                 }
             }
+            // An office after a body's name is not part of it: `[EU] High Representative`,
+            // `[Dubai Crown] Prince`.
+            if mention.kind != EntityKind::Person {
+                if let Some(office) = (mention.start + 1..mention.end)
+                    .find(|&t| self.title_end(t).is_some_and(|end| end >= mention.end))
+                {
+                    mention.end = office;
+                }
+            }
             // A lone title or a bare common word is not an entity.
-            if self.title_end(mention.start) == Some(mention.end) && mention.kind != EntityKind::Misc {
+            let lone_title = self
+                .title_end(mention.start)
+                .is_some_and(|end| end >= mention.end);
+            if lone_title && mention.kind != EntityKind::Misc {
                 continue;
+            }
+            // A sentence adverb and its comma are no part of a name: `[Meanwhile, Kuwait News
+            // Agency]`.
+            if mention.end - mention.start > 2
+                && self.words[mention.start + 1] == ","
+                && is_sentence_adverb(self.words[mention.start])
+            {
+                mention.start += 2;
+            }
+            // A body or site named after a ruler takes in the ruler's title: `King [Hussein
+            // Cancer Centre]`.
+            if mention.kind != EntityKind::Person
+                && mention.start > 0
+                && self.in_list(mention.start - 1, List::Honorific)
+                && self.title_end(mention.start - 1) == Some(mention.start)
+                && (self.in_list(mention.end - 1, List::OrgSuffix) || is_site(self.words[mention.end - 1]))
+            {
+                mention.start -= 1;
+            }
+            // A nationality before `Ministry of` is no part of the ministry's name: `[Kuwaiti]
+            // [Ministry of Health]`.
+            let prefix_begin = List::OrgPrefix.code(0);
+            if mention.end - mention.start > 2
+                && self.is_phrase(mention.start, mention.start + 1, List::Demonym)
+                && self.codes[mention.start + 1].contains(&prefix_begin)
+            {
+                out.push(Mention {
+                    start: mention.start,
+                    end: mention.start + 1,
+                    kind: EntityKind::Group,
+                });
+                mention.start += 1;
+                mention.kind = EntityKind::Organization;
+            }
+            // A name the text calls a newspaper, a channel or a website is a body's: `[Al Bayan]
+            // newspaper`.
+            if matches!(
+                self.words.get(mention.end).copied(),
+                Some("newspaper" | "daily" | "magazine" | "weekly" | "channel" | "website" | "newspaper's")
+            ) {
+                mention.kind = EntityKind::Organization;
+            }
+            // A person's name after a body's acronym or head word is the person's:
+            // `[KFAED] [Waleed Al-Bahar]`, `[Ministry of Health] [Ahmad Jassim]`.
+            if mention.kind != EntityKind::Person {
+                let person_start = (mention.start + 1..mention.end.saturating_sub(1)).find(|&t| {
+                    let previous = self.words[t - 1];
+                    let acronym = previous.len() >= 2 && previous.chars().all(|c| c.is_ascii_uppercase());
+                    self.in_list(t, List::GivenName)
+                        && self.is_capitalised(t)
+                        && (acronym || self.in_list(t - 1, List::OrgSuffix))
+                });
+                if let Some(person_start) = person_start {
+                    out.push(Mention {
+                        end: person_start,
+                        ..mention
+                    });
+                    mention.start = person_start;
+                    mention.kind = EntityKind::Person;
+                }
             }
             // A place the model took for a person (`Rafah`), when nothing marks a person.
             if mention.kind == EntityKind::Person && mention.end - mention.start == 1 {
@@ -357,6 +429,19 @@ impl Rules<'_> {
                     last.end = mention.end;
                     continue;
                 }
+            }
+            // A body's head word after a list of portfolios takes the list in: `[Industry and
+            // Commerce Ministry]`, `[Arab and Foreign Affairs Committee]`.
+            while mention.kind == EntityKind::Organization
+                && self.in_list(mention.end - 1, List::OrgSuffix)
+                && mention.start >= 2
+                && matches!(self.words[mention.start - 1], "and" | ",")
+                && self.is_capitalised(mention.start - 2)
+                && !is_sentence_adverb(self.words[mention.start - 2])
+                && out.last().is_none_or(|last| last.end <= mention.start - 2)
+                && self.sentence_end(mention.start - 2) == self.sentence_end(mention.start)
+            {
+                mention.start -= 2;
             }
             out.push(mention);
         }
@@ -486,9 +571,18 @@ impl Rules<'_> {
         }
         for (name, prefixed) in found {
             let overlapping = |m: &Mention| m.start < name.end && name.start < m.end;
-            let blocked = mentions.iter().any(|m| {
-                overlapping(m) && (m.kind == EntityKind::Person || m.start < name.start || m.end > name.end)
-            });
+            let blocked = mentions
+                .iter()
+                .any(|m| overlapping(m) && (m.kind == EntityKind::Person || m.end > name.end));
+            // A name the model found starting earlier is the same name, begun earlier:
+            // `[National] Fund for ...`.
+            let start = mentions
+                .iter()
+                .filter(|m| overlapping(m) && m.start < name.start)
+                .map(|m| m.start)
+                .min()
+                .unwrap_or(name.start);
+            let name = Mention { start, ..name };
             // A listed name the model did not see at all is left alone: it may be common words.
             // A prefix and a capitalised name are a name anyway.
             let seen = prefixed || mentions.iter().any(overlapping);
@@ -533,13 +627,16 @@ impl Rules<'_> {
         let mut name_end = end;
         while end < limit {
             let word = self.words[end];
-            let name_word = self.is_capitalised(end)
-                && self.title_end(end).is_none()
-                && !self.in_list(end, List::TimeWord);
+            // A title ends the name where a person follows it (`Ministry of Health Dr. Ahmad`),
+            // not where it is a word of the name (`Court of International Justice`).
+            let office = self.title_end(end).is_some_and(|after| {
+                self.in_list(end, List::Honorific) || after < limit && self.is_capitalised(after)
+            });
+            let name_word = self.is_capitalised(end) && !office && !self.in_list(end, List::TimeWord);
             if name_word {
                 end += 1;
                 name_end = end;
-            } else if is_connector(word) && end + 1 < limit {
+            } else if matches!(word, "of" | "for" | "and" | "," | "the" | "&" | "on") && end + 1 < limit {
                 let another = matches!(word, "and" | "," | "&")
                     && (matches!(self.words[end + 1], "the" | "The") || self.codes[end + 1].contains(&begin));
                 if another {
@@ -731,6 +828,26 @@ fn is_connector(word: &str) -> bool {
         word,
         "," | "and" | "&" | "of" | "for" | "the" | "to" | "in" | "at" | "on" | "a" | "an" | "'s" | "’s"
     )
+}
+
+/// Words that open a sentence before a comma: `Meanwhile, ...`.
+fn is_sentence_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "Meanwhile"
+            | "However"
+            | "Moreover"
+            | "Furthermore"
+            | "Additionally"
+            | "Separately"
+            | "Earlier"
+            | "Later"
+            | "Previously"
+            | "Besides"
+            | "Also"
+            | "Accordingly"
+            | "Likewise"
+    ) || (word.len() > 4 && word.ends_with("ly") && word.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The days of the week.

@@ -1,6 +1,6 @@
 //! Names joined by hyphens into one word: `Kuwait-Iraq` (relations), `Russian-US` (talks),
-//! `GCC-EU` (meeting) name two entities, and `Saudi-led` (coalition), `US-based` (firm) name
-//! the first part alone. The recogniser sees one token; these rules give each part its own
+//! `GCC-EU` (meeting) name two entities, `Saudi-led` (coalition), `US-based` (firm) name the
+//! first part alone, and `Iraqi News Agency-INA` is a name and its acronym. The recogniser sees one token; these rules give each part its own
 //! span and kind, from the lexicon.
 
 use super::{Entity, EntityKind};
@@ -77,9 +77,25 @@ pub fn split_compounds(text: &str, entities: Vec<Entity>) -> Vec<Entity> {
     out
 }
 
-/// The parts of one entity, when it is a compound of known names.
+/// The parts of one entity, when it is a compound of known names or a name and its acronym
+/// (`Iraqi News Agency-INA`).
 fn compound_parts(text: &str, entity: &Entity) -> Option<Vec<Entity>> {
     let written = entity.span.text(text);
+    if let Some((name, acronym)) = written.rsplit_once('-') {
+        let is_acronym = (2..=6).contains(&acronym.len()) && acronym.chars().all(|c| c.is_ascii_uppercase());
+        if is_acronym && name.contains(' ') && entity.kind == EntityKind::Organization {
+            let start = entity.span.start;
+            let part = |span: Span, name: &str| Entity {
+                span,
+                kind: EntityKind::Organization,
+                canonical: name.to_string(),
+            };
+            return Some(vec![
+                part(Span::new(start, start + name.len()), name),
+                part(Span::new(start + name.len() + 1, entity.span.end), name),
+            ]);
+        }
+    }
     if !written.contains('-') || written.contains(char::is_whitespace) || entity.kind == EntityKind::Person {
         return None;
     }
