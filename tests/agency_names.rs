@@ -263,3 +263,18 @@ fn bodies_keep_the_whole_of_their_names() {
         assert!(organizations.contains(&name), "{name}: {found:?}");
     }
 }
+
+#[test]
+fn laws_resolutions_and_occasions_keep_their_numbers_and_kinds() {
+    let text = "Ministers recalled UN Resolution No. 2417 and the 1996 Constitution at the Doha \
+                Investment Summit, which opened at 0900 GMT, a week after the Baku conference. \
+                Western envoys said the West would respond.";
+    let found = entities(text);
+    assert!(has(&found, "UN Resolution No. 2417", EntityKind::Misc), "{found:?}");
+    assert!(has(&found, "1996 Constitution", EntityKind::Misc), "{found:?}");
+    assert!(has(&found, "Doha Investment Summit", EntityKind::Misc), "{found:?}");
+    assert!(has(&found, "Baku conference", EntityKind::Misc), "{found:?}");
+    assert!(has(&found, "Western", EntityKind::Group), "{found:?}");
+    assert!(has(&found, "West", EntityKind::Location), "{found:?}");
+    assert!(!found.iter().any(|(t, _)| t == "GMT"), "{found:?}");
+}

@@ -354,6 +354,47 @@ impl Rules<'_> {
                     mention.kind = EntityKind::Location;
                 }
             }
+            // An occasion is a misc name whatever the model took it for (`[Qatar Economic
+            // Summit]`), and a time zone is no name (`GMT`).
+            if mention.kind != EntityKind::Person && is_occasion_head(self.words[mention.end - 1]) {
+                mention.kind = EntityKind::Misc;
+            }
+            if mention.end - mention.start == 1 && matches!(self.words[mention.start], "GMT" | "UTC") {
+                continue;
+            }
+            // A law or resolution keeps its number and year: `[UN Resolution No. 1701]`, `[1987
+            // Constitution]`, `[Resolution 2334]`.
+            if is_instrument_head(self.words[mention.end - 1]) {
+                let number_at = |t: usize| {
+                    self.words
+                        .get(t)
+                        .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()))
+                };
+                if matches!(self.words.get(mention.end).copied(), Some("No." | "No"))
+                    && number_at(mention.end + 1)
+                {
+                    mention.end += 2;
+                } else if number_at(mention.end) {
+                    mention.end += 1;
+                }
+                let year = mention.start > 0
+                    && self.words[mention.start - 1].len() == 4
+                    && number_at(mention.start - 1);
+                if year {
+                    mention.start -= 1;
+                }
+                mention.kind = EntityKind::Misc;
+            }
+            // A place and an occasion noun name the occasion: `the [Astana conference]`.
+            if mention.kind == EntityKind::Location
+                && matches!(
+                    self.words.get(mention.end).copied(),
+                    Some("conference" | "conferences" | "forum" | "summit" | "process" | "declaration")
+                )
+            {
+                mention.end += 1;
+                mention.kind = EntityKind::Misc;
+            }
             // A country is a place, whatever it stands for (`Kuwait condemned`, `the US said`),
             // and a region is no misc name (`the Middle East`).
             let region = self.is_phrase(mention.start, mention.end, List::Region);
@@ -828,6 +869,29 @@ fn is_connector(word: &str) -> bool {
         word,
         "," | "and" | "&" | "of" | "for" | "the" | "to" | "in" | "at" | "on" | "a" | "an" | "'s" | "’s"
     )
+}
+
+/// Head words of occasions: `Summit`, `Conference`, `Exhibition`.
+fn is_occasion_head(word: &str) -> bool {
+    matches!(
+        word,
+        "Summit"
+            | "Conference"
+            | "Exhibition"
+            | "Festival"
+            | "Expo"
+            | "Games"
+            | "Championship"
+            | "Championships"
+            | "Olympiad"
+            | "Fair"
+            | "Marathon"
+    )
+}
+
+/// Head words of laws and resolutions, which are written with their number or year.
+fn is_instrument_head(word: &str) -> bool {
+    matches!(word, "Resolution" | "Law" | "Decree" | "Constitution")
 }
 
 /// Words that open a sentence before a comma: `Meanwhile, ...`.
