@@ -270,11 +270,25 @@ fn laws_resolutions_and_occasions_keep_their_numbers_and_kinds() {
                 Investment Summit, which opened at 0900 GMT, a week after the Baku conference. \
                 Western envoys said the West would respond.";
     let found = entities(text);
-    assert!(has(&found, "UN Resolution No. 2417", EntityKind::Misc), "{found:?}");
+    assert!(
+        has(&found, "UN Resolution No. 2417", EntityKind::Misc),
+        "{found:?}"
+    );
     assert!(has(&found, "1996 Constitution", EntityKind::Misc), "{found:?}");
-    assert!(has(&found, "Doha Investment Summit", EntityKind::Misc), "{found:?}");
+    assert!(
+        has(&found, "Doha Investment Summit", EntityKind::Misc),
+        "{found:?}"
+    );
     assert!(has(&found, "Baku conference", EntityKind::Misc), "{found:?}");
     assert!(has(&found, "Western", EntityKind::Group), "{found:?}");
     assert!(has(&found, "West", EntityKind::Location), "{found:?}");
     assert!(!found.iter().any(|(t, _)| t == "GMT"), "{found:?}");
+}
+
+#[test]
+fn a_body_named_by_its_head_word_after_the_is_found_where_the_model_missed_it() {
+    let text = "Cavusoglu spoke at the Foreign Ministry, and Kuwait's National Guard Saturday denied the reports.";
+    let found = entities(text);
+    assert!(has(&found, "Foreign Ministry", EntityKind::Organization), "{found:?}");
+    assert!(has(&found, "National Guard", EntityKind::Organization), "{found:?}");
 }

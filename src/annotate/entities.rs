@@ -488,6 +488,7 @@ impl Rules<'_> {
         }
         self.attach_head_words(&mut out);
         self.complete_names(&mut out);
+        self.add_headed_organizations(&mut out);
         self.extend_person_names(&mut out);
         self.propagate_person_names(&mut out);
         out
@@ -632,6 +633,41 @@ impl Rules<'_> {
                 mentions.push(name);
             }
         }
+        mentions.sort_by_key(|m| m.start);
+    }
+
+    /// Capitalised words after `the` or a possessive that end in a body's head word and that
+    /// the model left untagged are an organisation: `the [Foreign Ministry]`, `Kuwait's
+    /// [National Guard]`.
+    fn add_headed_organizations(&self, mentions: &mut Vec<Mention>) {
+        let covered = coverage(mentions, self.words.len());
+        let mut added = Vec::new();
+        let mut token = 1;
+        while token < self.words.len() {
+            let determined = matches!(
+                self.words[token - 1],
+                "the" | "The" | "'s" | "’s" | "its" | "their"
+            );
+            let limit = self.sentence_end(token);
+            let mut end = token;
+            while end < limit
+                && !covered[end]
+                && self.is_capitalised(end)
+                && self.title_end(end).is_none()
+                && !self.in_list(end, List::TimeWord)
+            {
+                end += 1;
+            }
+            if determined && end - token >= 2 && self.in_list(end - 1, List::OrgSuffix) {
+                added.push(Mention {
+                    start: token,
+                    end,
+                    kind: EntityKind::Organization,
+                });
+            }
+            token = end.max(token + 1);
+        }
+        mentions.extend(added);
         mentions.sort_by_key(|m| m.start);
     }
 
