@@ -287,8 +287,15 @@ fn laws_resolutions_and_occasions_keep_their_numbers_and_kinds() {
 
 #[test]
 fn a_body_named_by_its_head_word_after_the_is_found_where_the_model_missed_it() {
-    let text = "Cavusoglu spoke at the Foreign Ministry, and Kuwait's National Guard Saturday denied the reports.";
+    let text =
+        "Cavusoglu spoke at the Foreign Ministry, and Kuwait's National Guard Saturday denied the reports.";
     let found = entities(text);
-    assert!(has(&found, "Foreign Ministry", EntityKind::Organization), "{found:?}");
-    assert!(has(&found, "National Guard", EntityKind::Organization), "{found:?}");
+    assert!(
+        has(&found, "Foreign Ministry", EntityKind::Organization),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "National Guard", EntityKind::Organization),
+        "{found:?}"
+    );
 }

@@ -303,21 +303,6 @@ impl Rules<'_> {
             {
                 mention.start -= 1;
             }
-            // A nationality before `Ministry of` is no part of the ministry's name: `[Kuwaiti]
-            // [Ministry of Health]`.
-            let prefix_begin = List::OrgPrefix.code(0);
-            if mention.end - mention.start > 2
-                && self.is_phrase(mention.start, mention.start + 1, List::Demonym)
-                && self.codes[mention.start + 1].contains(&prefix_begin)
-            {
-                out.push(Mention {
-                    start: mention.start,
-                    end: mention.start + 1,
-                    kind: EntityKind::Group,
-                });
-                mention.start += 1;
-                mention.kind = EntityKind::Organization;
-            }
             // A name the text calls a newspaper, a channel or a website is a body's: `[Al Bayan]
             // newspaper`.
             if matches!(
@@ -487,6 +472,7 @@ impl Rules<'_> {
             out.push(mention);
         }
         self.attach_head_words(&mut out);
+        self.separate_nationalities(&mut out);
         self.complete_names(&mut out);
         self.add_headed_organizations(&mut out);
         self.extend_person_names(&mut out);
@@ -516,6 +502,33 @@ impl Rules<'_> {
                 } else {
                     EntityKind::Location
                 };
+            }
+        }
+        *mentions = out;
+    }
+
+    /// A nationality before `Ministry of` is no part of the ministry's name: `[Kuwaiti]
+    /// [Ministry of Health]`.
+    fn separate_nationalities(&self, mentions: &mut Vec<Mention>) {
+        let prefix_begin = List::OrgPrefix.code(0);
+        let mut out = Vec::with_capacity(mentions.len());
+        for &mention in mentions.iter() {
+            if mention.end - mention.start > 2
+                && self.is_phrase(mention.start, mention.start + 1, List::Demonym)
+                && self.codes[mention.start + 1].contains(&prefix_begin)
+            {
+                out.push(Mention {
+                    start: mention.start,
+                    end: mention.start + 1,
+                    kind: EntityKind::Group,
+                });
+                out.push(Mention {
+                    start: mention.start + 1,
+                    kind: EntityKind::Organization,
+                    ..mention
+                });
+            } else {
+                out.push(mention);
             }
         }
         *mentions = out;
