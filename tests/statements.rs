@@ -482,3 +482,96 @@ fn commented_reports_a_statement_and_commenting_on_frames_one() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].cue, some("said"));
 }
+
+#[test]
+fn the_verb_before_its_speaker_after_the_clause() {
+    let found = statements(
+        "The new terminal had handled two million passengers in its first year, affirmed Ahmed \
+         Al-Mansouri who indicated that a second runway would open in 2027.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].speaker, some("Ahmed Al-Mansouri"));
+    assert_eq!(found[0].cue, some("affirmed"));
+    assert_eq!(
+        found[0].content,
+        "The new terminal had handled two million passengers in its first year"
+    );
+    assert_eq!(found[1].canonical, some("Ahmed Al-Mansouri"));
+    assert_eq!(found[1].cue, some("indicated"));
+}
+
+#[test]
+fn the_verb_before_its_speaker_then_a_participle() {
+    let found = statements(
+        "Besides the school meals, the charity delivered 300 food baskets to villages in the valley, \
+         noted Hamad Al-Subaie, urging donors to keep giving through the winter.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].speaker, some("Hamad Al-Subaie"));
+    assert_eq!(found[0].cue, some("noted"));
+    assert!(found[0].content.ends_with("villages in the valley"), "{found:#?}");
+    assert_eq!(found[1].canonical, some("Hamad Al-Subaie"));
+    assert_eq!(found[1].cue, some("urging"));
+}
+
+#[test]
+fn an_open_quotation_then_said_x_on_a_medium() {
+    let said = one(
+        "\"The bridge will carry its first trains before the end of the summer, said Transport \
+         Minister Omar Haddad on state radio.",
+    );
+    assert_eq!(said.kind, StatementKind::Direct);
+    assert_eq!(said.speaker, some("Transport Minister Omar Haddad"));
+    assert_eq!(said.cue, some("said"));
+}
+
+#[test]
+fn a_title_then_added_at_the_end_of_a_long_sentence() {
+    let found = statements(
+        "Prime Minister Sheikh Nasser Al-Hamad arrived in Geneva on Monday. The fund will finance \
+         new schools and clinics in the northern provinces over the next five years, His Highness \
+         the Prime Minister added.",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].speaker, some("His Highness the Prime Minister"));
+    assert_eq!(found[0].cue, some("added"));
+    assert!(
+        found[0].content.starts_with("The fund will finance"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_agency_reported_citing_witnesses() {
+    let found = statements(
+        "A cargo ship ran aground off the northern cape late on Friday, the state news agency \
+         reported, citing coast guard officers.",
+    );
+    let reported = found
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("reported"))
+        .expect("reported");
+    assert_eq!(reported.speaker, some("the state news agency"));
+    assert_eq!(
+        reported.content,
+        "A cargo ship ran aground off the northern cape late on Friday"
+    );
+}
+
+#[test]
+fn a_headline_label_is_not_a_statement() {
+    let found = statements("PM: New budget due in March\n\nGCC: Talks on the water grid to resume");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn when_the_speaker_spoke_is_not_part_of_it() {
+    let said = one("The Interior Ministry Saturday denied claims that the border post had closed.");
+    assert_eq!(said.speaker, some("The Interior Ministry"));
+}
+
+#[test]
+fn acts_behind_an_adverb_are_not_statements() {
+    let found = statements("The two committees also decided to meet again in the spring.");
+    assert!(found.is_empty(), "{found:#?}");
+}

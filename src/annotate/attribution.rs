@@ -9,6 +9,7 @@ pub mod content;
 #[cfg(test)]
 mod fixture;
 pub mod grammar;
+pub mod inverted;
 pub mod mentions;
 pub mod quotes;
 pub mod referents;

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::grammar::{is_punctuation, noun_like};
+use super::grammar::{is_punctuation, noun_like, participle};
 use super::quotes::{closing_quote, complete_quotation, opening_quote, quote_halves};
 use super::roles::Parts;
 use super::statements::Context;
@@ -223,11 +223,14 @@ pub fn trailing_clause(context: &Context<'_>, cue: &Range<usize>, parts: &Parts)
         return None;
     }
     let punctuation = |i: usize| is_punctuation(context.word(i));
+    // `..., the agency reported, citing witnesses.`: a participle after a comma is a statement
+    // of its own, not part of the source.
+    let end = participle_after(context, cue.end, sentence.end);
     // A trailing source is a few words: a longer rest of the sentence is something else.
-    if sentence.end > cue.end + 40 {
+    if end > cue.end + 40 {
         return None;
     }
-    let after = cue.end..sentence.end;
+    let after = cue.end..end;
     let named_after = after.clone().filter(|&i| !punctuation(i)).count();
     let source_after = after
         .clone()
@@ -248,6 +251,14 @@ pub fn trailing_clause(context: &Context<'_>, cue: &Range<usize>, parts: &Parts)
         end -= 1;
     }
     (end > sentence.start + 2).then_some(sentence.start..end)
+}
+
+/// Where a participle set off by a comma begins between `from` and `to` (`, citing ...`,
+/// `, adding that ...`), else `to`.
+pub fn participle_after(context: &Context<'_>, from: usize, to: usize) -> usize {
+    (from..to.saturating_sub(1))
+        .find(|&i| context.word(i) == "," && participle(context.word(i + 1), context.pos[i + 1]))
+        .unwrap_or(to)
 }
 
 /// A participle's content ends where the main clause resumes: `calling for a ceasefire and
@@ -340,6 +351,25 @@ mod tests {
             "said",
         );
         let whole = "The talks will resume next week in Doha".to_string();
+        assert_eq!(found, Some((whole.clone(), whole)));
+    }
+
+    #[test]
+    fn a_trailing_attribution_before_a_participle() {
+        let fixture = Fixture::new(
+            "A cargo ship ran aground off the northern cape late on Friday, the state news agency \
+             reported, citing coast guard officers.",
+        );
+        let found = choice_of(
+            &fixture,
+            &[
+                (Role::Source, "the state news agency"),
+                (Role::Cue, "reported"),
+                (Role::Cue, "citing"),
+            ],
+            "reported",
+        );
+        let whole = "A cargo ship ran aground off the northern cape late on Friday".to_string();
         assert_eq!(found, Some((whole.clone(), whole)));
     }
 

@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::content::participle_after;
 use super::quotes::closing_quote;
 use super::roles::Parts;
 use super::statements::Context;
@@ -118,11 +119,13 @@ pub fn speaker_by_grammar(
             && !parts.in_source(i - 1)
             && is_cue_word(word(cue.start))
     });
-    if after_content && sentence.end <= cue.end + 40 {
-        let words: Vec<usize> = (cue.end..sentence.end)
+    // `"...," said X, citing Y`: the participle is a statement of its own.
+    let end = participle_after(context, cue.end, sentence.end);
+    if after_content && end <= cue.end + 40 {
+        let words: Vec<usize> = (cue.end..end)
             .filter(|&i| !is_punctuation(word(i)) && !is_day_word(word(i)))
             .collect();
-        let nominal = (cue.end..sentence.end)
+        let nominal = (cue.end..end)
             .all(|i| is_punctuation(word(i)) || noun_like(pos[i]) || matches!(pos[i], "IN" | "CC"));
         if let (Some(&first), Some(&last), true) = (words.first(), words.last(), nominal) {
             if words.len() <= 14 && noun_like(pos[first]) && !matches!(pos[first], "POS" | "CD") {

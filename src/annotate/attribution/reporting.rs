@@ -1,9 +1,14 @@
 //! Reported speech the tagger missed: in a sentence with no tagged content, a named speaker
 //! followed by a reporting verb of wire copy (`Secretary Blinken also underlined the need to
-//! ...`, `The minister stressed that ...`) makes a statement of the rest of the sentence.
+//! ...`, `The minister stressed that ...`) makes a statement of the rest of the sentence, or
+//! of the clause before it when the verb ends the sentence (`..., the Prime Minister
+//! added.`); an [`inverted`](super::inverted) attribution (`..., said Transport Minister X on
+//! state radio.`) makes one of the clause before its verb.
 
 use std::ops::Range;
 
+use super::inverted::inverted_attribution;
+use super::referents::referring_word;
 use super::roles::{Role, RoleSpans};
 use super::statements::Context;
 use crate::annotate::entities::EntityKind;
@@ -105,22 +110,38 @@ pub fn untagged_reports(
     ) else {
         return found;
     };
-    // Sentences where the tagger found something said are left to it.
-    let mut tagged = roles
-        .iter()
-        .filter(|(role, _)| *role == Role::Content)
-        .map(|(_, r)| r.start)
-        .peekable();
+    // Sentences where the tagger found something said are left to it, unless it found no
+    // cue and the verb reporting it follows it (the tagger often marks the clause and misses
+    // the cue after it).
+    let tagged = |role: Role, sentence: &Range<usize>| {
+        roles
+            .iter()
+            .any(|(r, range)| *r == role && sentence.contains(&range.start))
+    };
     for sentence in sentences.get(first..=last).unwrap_or_default() {
-        while tagged.next_if(|&start| start < sentence.start).is_some() {}
-        if tagged.peek().is_some_and(|&start| start < sentence.end) {
+        let said = tagged(Role::Content, sentence);
+        if said && tagged(Role::Cue, sentence) {
             continue;
         }
-        let Some(verb) = (sentence.start + 1..sentence.end.saturating_sub(2))
-            .find(|&i| matches!(pos[i], "VBD" | "VBZ") && is_reporting_verb(word(i)))
-        else {
+        let verbs = (sentence.start + 1..sentence.end)
+            .filter(|&i| matches!(pos[i], "VBD" | "VBZ" | "VBN") && is_reporting_verb(word(i)));
+        // `..., affirmed X, adding ...`: the verb before its speaker.
+        let mut inverted = verbs
+            .clone()
+            .filter_map(|verb| Some((verb, inverted_attribution(context, &(verb..verb + 1))?)));
+        if let Some((verb, found_inverted)) = inverted.next() {
+            found.push((Role::Content, found_inverted.content));
+            found.push((Role::Cue, verb..verb + 1));
+            found.push((Role::Source, found_inverted.speaker));
+            continue;
+        }
+        let Some(verb) = verbs.clone().find(|&i| pos[i] != "VBN") else {
             continue;
         };
+        let at_end = (verb + 1..sentence.end).all(|i| word(i).chars().all(|c| !c.is_alphanumeric()));
+        if said && !at_end {
+            continue;
+        }
         // The subject right before the verb (over adverbs: `also`, `later`).
         let mut end = verb;
         while end > sentence.start && pos[end - 1] == "RB" {
@@ -138,14 +159,20 @@ pub fn untagged_reports(
                 )
         });
         let pronoun = matches!(word(head).to_lowercase().as_str(), "he" | "she" | "they");
-        // `The spokesman told`, `the report noted`: a common noun heading its noun phrase.
-        let noun = matches!(pos[head], "NN" | "NNS");
+        // `The spokesman told`, `the report noted`, `the Prime Minister added`: a common noun
+        // or a title heading its noun phrase.
+        let noun = matches!(pos[head], "NN" | "NNS") || referring_word(word(head)).is_some();
         if !named && !pronoun && !noun {
             continue;
         }
         let start = (sentence.start..=head)
             .rev()
-            .take_while(|&i| matches!(pos[i], "NNP" | "NNPS" | "NN" | "DT" | "PRP" | "POS" | "JJ"))
+            .take_while(|&i| {
+                matches!(
+                    pos[i],
+                    "NNP" | "NNPS" | "NN" | "DT" | "PRP" | "PRP$" | "POS" | "JJ"
+                )
+            })
             .last()
             .unwrap_or(head);
         // `told reporters (that) ...`: what was said follows whom it was told to.
@@ -171,6 +198,11 @@ pub fn untagged_reports(
             found.push((Role::Source, start..head + 1));
             found.push((Role::Cue, end..verb + 1));
             found.push((Role::Content, content_start..content_end));
+        } else if start > sentence.start + 3 && word(start - 1) == "," {
+            // `..., His Highness the Prime Minister added.`: the clause before the comma is
+            // what was said, which the statement's content rule finds.
+            found.push((Role::Source, start..head + 1));
+            found.push((Role::Cue, end..verb + 1));
         }
     }
     found
