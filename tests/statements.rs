@@ -575,3 +575,71 @@ fn acts_behind_an_adverb_are_not_statements() {
     let found = statements("The two committees also decided to meet again in the spring.");
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn went_on_to_say_that() {
+    let found = statements(
+        "Minister Layla Haddad arrived in Doha on Monday. She went on to say that the fund would \
+         open to all member states.",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].cue, some("went on to say"));
+    assert_eq!(found[0].canonical, some("Layla Haddad"));
+    assert_eq!(found[0].content, "that the fund would open to all member states");
+}
+
+#[test]
+fn spoke_highly_of() {
+    let said = one("Prime Minister Nasser Al-Ahmad spoke highly of the new rail link to the coast.");
+    assert_eq!(said.cue, some("spoke highly of"));
+    assert_eq!(said.canonical, some("Nasser Al-Ahmad"));
+    assert_eq!(said.content, "the new rail link to the coast");
+}
+
+#[test]
+fn a_speaker_then_a_phrase_set_off_by_commas() {
+    let said = one(
+        "Salem Al-Rifai, speaking on the sidelines of the fair, disclosed that the bank would open two branches in Oman.",
+    );
+    assert_eq!(said.speaker, some("Salem Al-Rifai"));
+    assert_eq!(said.cue, some("disclosed"));
+    assert_eq!(said.content, "that the bank would open two branches in Oman");
+}
+
+#[test]
+fn has_repeatedly_assured_the_public_that() {
+    let said = one("Spokesman Omar Khalil has repeatedly assured residents that the water supply is safe.");
+    assert_eq!(said.canonical, some("Omar Khalil"));
+    assert_eq!(said.cue, some("assured"));
+    assert_eq!(said.content, "the water supply is safe");
+}
+
+#[test]
+fn refuted_reports() {
+    let said = one("Minister Omar Khalil has refuted claims that the port tender was cancelled.");
+    assert_eq!(said.canonical, some("Omar Khalil"));
+    assert!(
+        said.cue.as_deref().is_some_and(|cue| cue.contains("refuted")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn a_verb_inside_a_quotation_is_what_was_said() {
+    let said = one(
+        "“The harvest was good. I am sure that Sheikh Hamad acknowledges how hard the farmers worked,” he said.",
+    );
+    assert_eq!(said.cue, some("said"));
+    assert_eq!(said.kind, StatementKind::Direct);
+}
+
+#[test]
+fn the_statement_added_a_quotation_with_a_verb_inside() {
+    let said = one(
+        "The statement added, “The committee studied the new tariffs in detail. They emphasized \
+         that prices would stay stable.”",
+    );
+    assert_eq!(said.speaker, some("The statement"));
+    assert_eq!(said.cue, some("added"));
+    assert_eq!(said.kind, StatementKind::Direct);
+}

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::grammar::{is_day_word, is_punctuation, noun_like};
 use super::quotes::closing_quote;
 use super::referents::referring_word;
-use super::reporting::is_reporting_verb;
+use super::reporting::{is_reporting_verb, reporting_phrase};
 use super::statements::Context;
 use super::tagger::is_cue_word;
 use crate::annotate::entities::EntityKind;
@@ -56,7 +56,8 @@ pub fn inverted_attribution(context: &Context<'_>, cue: &Range<usize>) -> Option
         return None;
     }
     let content = clause_before(context, sentence.start, comma)?;
-    let speaker = speaker_after(context, verb + 1, sentence.end)?;
+    let after = reporting_phrase(|i| context.word(i), verb, sentence.end).unwrap_or(verb + 1);
+    let speaker = speaker_after(context, after, sentence.end)?;
     Some(Inverted { speaker, content })
 }
 

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use super::grammar::{AUXILIARIES, BE};
 use super::quotes::opening_quote;
-use super::reporting::is_reporting_verb;
+use super::reporting::{is_reporting_verb, reporting_phrase};
 use super::statements::Context;
 use super::tagger::is_cue_word;
 
@@ -90,7 +90,10 @@ fn headed_by_reporting_word(context: &Context<'_>, cue: &Range<usize>) -> bool {
     let Context { pos, .. } = *context;
     let reports = |t: usize| {
         let word = context.word(t);
-        is_cue_word(word) || is_reporting_verb(word) || word == ":"
+        is_cue_word(word)
+            || is_reporting_verb(word)
+            || word == ":"
+            || reporting_phrase(|i| context.word(i), t, cue.end).is_some()
     };
     let main_verb = cue
         .clone()
@@ -177,10 +180,13 @@ fn is_adverb(context: &Context<'_>, token: usize) -> bool {
     context.pos[token] == "RB" && context.word(token).ends_with("ly")
 }
 
-/// The cue without the adverbs that open it (`strongly condemned` → `condemned`).
+/// The cue without the adverbs that open it (`strongly condemned` → `condemned`) and the
+/// auxiliaries before them (`has repeatedly assured` → `assured`).
 pub fn without_leading_adverbs(context: &Context<'_>, cue: &Range<usize>) -> Range<usize> {
     let mut start = cue.start;
-    while start + 1 < cue.end && is_adverb(context, start) {
+    while start + 1 < cue.end
+        && (is_adverb(context, start) || (is_auxiliary(context, start) && is_adverb(context, start + 1)))
+    {
         start += 1;
     }
     start..cue.end
@@ -276,5 +282,9 @@ mod tests {
         let cue = fixture.at("strongly condemned");
         let trimmed = without_leading_adverbs(&fixture.context(), &cue);
         assert_eq!(fixture.words(&trimmed), "condemned");
+        let fixture = Fixture::new("The spokesman has repeatedly assured residents that all was well.");
+        let cue = fixture.at("has repeatedly assured");
+        let trimmed = without_leading_adverbs(&fixture.context(), &cue);
+        assert_eq!(fixture.words(&trimmed), "assured");
     }
 }
