@@ -643,3 +643,48 @@ fn the_statement_added_a_quotation_with_a_verb_inside() {
     assert_eq!(said.cue, some("added"));
     assert_eq!(said.kind, StatementKind::Direct);
 }
+
+#[test]
+fn a_pronoun_after_a_sentence_about_someone_else() {
+    let found = statements(
+        "Ahmed Al-Mansouri said the talks would go on. Salem Al-Kindi visited the port on \
+         Saturday, where he stressed the need for calm. He later told residents that the port \
+         would reopen.",
+    );
+    let stressed = found
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("stressed"))
+        .expect("stressed");
+    assert_eq!(stressed.canonical, some("Salem Al-Kindi"));
+    let told = found
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("later told"))
+        .expect("told");
+    assert_eq!(told.canonical, some("Salem Al-Kindi"));
+}
+
+#[test]
+fn a_pronoun_is_never_the_person_named_in_what_it_says() {
+    let found = statements(
+        "Spokesman Omar Khalil said the President would open the new museum on Monday. President \
+         Rashid Al-Farsi toured the site on Sunday. Al-Farsi chose the design himself, he \
+         added.",
+    );
+    let added = found
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("added"))
+        .expect("added");
+    assert_eq!(added.canonical, some("Omar Khalil"));
+}
+
+#[test]
+fn a_title_stands_for_the_one_speaking_with_it() {
+    let found = statements(
+        "Minister of State Sara Al-Amiri said the plan was ready. Foreign Minister Khalid \
+         Al-Hamad met the envoy on Monday. Asked about the talks, the minister said they would \
+         continue.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[1].speaker, some("the minister"));
+    assert_eq!(found[1].canonical, some("Sara Al-Amiri"));
+}
