@@ -688,3 +688,51 @@ fn a_title_stands_for_the_one_speaking_with_it() {
     assert_eq!(found[1].speaker, some("the minister"));
     assert_eq!(found[1].canonical, some("Sara Al-Amiri"));
 }
+
+#[test]
+fn the_subject_of_quoted_as_saying_in_the_passive_speaks() {
+    let said =
+        one("“We will act soon on the border crossings,” Minister Omar Khalil was also quoted as saying.");
+    assert_eq!(said.kind, StatementKind::Direct);
+    assert_eq!(said.canonical, some("Omar Khalil"));
+}
+
+#[test]
+fn a_spokesperson_named_in_the_next_sentence() {
+    let found = statements(
+        "The new visa rules will take effect in June, a spokesperson for Prime Minister Omar \
+         Khalil said Sunday, as airlines prepared for the summer season. Mona Al-Khatib, the \
+         spokesperson, gave the date at a weekly briefing.",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].canonical, some("Mona Al-Khatib"));
+    assert_eq!(found[0].content, "The new visa rules will take effect in June");
+}
+
+#[test]
+fn but_did_say_is_a_statement_of_its_own() {
+    let found = statements(
+        "Port spokesman Rami Saleh said he would not name the buyers but did say that “the first \
+         cargo leaves next week.”",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].content, "he would not name the buyers");
+    assert_eq!(found[1].cue, some("did say"));
+    assert_eq!(found[1].kind, StatementKind::Direct);
+    assert_eq!(found[1].canonical, some("Rami Saleh"));
+}
+
+#[test]
+fn and_later_indicated_is_a_statement_of_its_own() {
+    let found = statements(
+        "The airline confirmed the cancellation of the morning flights, and later indicated that \
+         the evening ones would leave on time.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].content, "the cancellation of the morning flights");
+    assert_eq!(found[1].speaker, some("The airline"));
+    assert!(
+        found[1].content.ends_with("the evening ones would leave on time"),
+        "{found:#?}"
+    );
+}

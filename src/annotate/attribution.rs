@@ -6,6 +6,7 @@
 
 pub mod brat;
 pub mod content;
+pub mod coordinated;
 #[cfg(test)]
 mod fixture;
 pub mod grammar;

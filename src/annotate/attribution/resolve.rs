@@ -143,9 +143,11 @@ impl<'r, 'e> Resolver<'r, 'e> {
             // `Minister of State,`, `the Official Spokesperson for the Ministry`: an office
             // stands for a person even when it names an organisation.
             Some(Referring::Person | Referring::Address) => {
+                let head = head?;
                 return self
                     .apposition_of(speaker)
-                    .or_else(|| self.titled(speaker, head?, gender, focus, definite(&words)));
+                    .or_else(|| self.titled(speaker, head, gender, focus, definite(&words)))
+                    .or_else(|| self.introduced_after(speaker, head, &words));
             }
             Some(Referring::Document) if inside.is_empty() => {
                 return focus
@@ -363,6 +365,32 @@ impl<'r, 'e> Resolver<'r, 'e> {
         speaking.or_else(|| self.mentions.before(speaker.start).take(BODY_LOOKBACK).find(fits))
     }
 
+    /// `..., a spokesperson said. X, the spokesperson, ...`: someone introduced by an
+    /// indefinite description and named right after, in the next two sentences, with the same
+    /// noun.
+    fn introduced_after(
+        &self,
+        speaker: &Range<usize>,
+        head: &str,
+        words: &[String],
+    ) -> Option<&'r Mention<'e>> {
+        if definite(words) {
+            return None;
+        }
+        let sentence = *self.context.sentence_of.get(speaker.start)?;
+        let end = self
+            .context
+            .sentences
+            .get(sentence + 2)
+            .or_else(|| self.context.sentences.last())?
+            .end;
+        self.mentions
+            .all
+            .iter()
+            .filter(|m| m.tokens.start >= speaker.end && m.tokens.end <= end)
+            .find(|m| m.entity.kind == EntityKind::Person && m.described_as.iter().any(|w| w == head))
+    }
+
     /// `X, who said`: the person or body right before the relative pronoun in its sentence.
     fn antecedent(&self, at: usize) -> Option<&'r Mention<'e>> {
         let sentence_start = self.context.sentence_at(at).map_or(0, |s| s.start);
@@ -563,6 +591,16 @@ mod tests {
             &[("who", 1)],
         );
         assert_eq!(found, [some("Salem Al-Rifai")]);
+    }
+
+    #[test]
+    fn an_indefinite_description_named_right_after() {
+        let found = resolved(
+            "The ferries will resume in May, a spokesperson for the council said on Sunday. Mona \
+             Al-Khatib, the spokesperson, gave the date at a briefing.",
+            &[("a spokesperson for the council", 1)],
+        );
+        assert_eq!(found, [some("Mona Al-Khatib")]);
     }
 
     #[test]

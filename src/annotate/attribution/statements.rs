@@ -17,6 +17,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::content::{self, within_clause, without_agent};
+use super::coordinated::split_coordinated;
 use super::grammar::{noun_like, participle, quoted_as_saying};
 use super::inverted::inverted_attribution;
 use super::quotes::{closing_quote, kind_of};
@@ -133,6 +134,7 @@ pub fn assemble(
     }
     let unclaimed = unclaimed_quotations(context, &assembly.paragraph, &statements);
     statements.extend(unclaimed);
+    let mut statements = split_coordinated(context, statements);
     statements.sort_by_key(|s| s.content.start);
     untangled(context.text, statements)
 }
