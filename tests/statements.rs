@@ -482,3 +482,257 @@ fn commented_reports_a_statement_and_commenting_on_frames_one() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].cue, some("said"));
 }
+
+#[test]
+fn the_verb_before_its_speaker_after_the_clause() {
+    let found = statements(
+        "The new terminal had handled two million passengers in its first year, affirmed Ahmed \
+         Al-Mansouri who indicated that a second runway would open in 2027.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].speaker, some("Ahmed Al-Mansouri"));
+    assert_eq!(found[0].cue, some("affirmed"));
+    assert_eq!(
+        found[0].content,
+        "The new terminal had handled two million passengers in its first year"
+    );
+    assert_eq!(found[1].canonical, some("Ahmed Al-Mansouri"));
+    assert_eq!(found[1].cue, some("indicated"));
+}
+
+#[test]
+fn the_verb_before_its_speaker_then_a_participle() {
+    let found = statements(
+        "Besides the school meals, the charity delivered 300 food baskets to villages in the valley, \
+         noted Hamad Al-Subaie, urging donors to keep giving through the winter.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].speaker, some("Hamad Al-Subaie"));
+    assert_eq!(found[0].cue, some("noted"));
+    assert!(found[0].content.ends_with("villages in the valley"), "{found:#?}");
+    assert_eq!(found[1].canonical, some("Hamad Al-Subaie"));
+    assert_eq!(found[1].cue, some("urging"));
+}
+
+#[test]
+fn an_open_quotation_then_said_x_on_a_medium() {
+    let said = one(
+        "\"The bridge will carry its first trains before the end of the summer, said Transport \
+         Minister Omar Haddad on state radio.",
+    );
+    assert_eq!(said.kind, StatementKind::Direct);
+    assert_eq!(said.speaker, some("Transport Minister Omar Haddad"));
+    assert_eq!(said.cue, some("said"));
+}
+
+#[test]
+fn a_title_then_added_at_the_end_of_a_long_sentence() {
+    let found = statements(
+        "Prime Minister Sheikh Nasser Al-Hamad arrived in Geneva on Monday. The fund will finance \
+         new schools and clinics in the northern provinces over the next five years, His Highness \
+         the Prime Minister added.",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].speaker, some("His Highness the Prime Minister"));
+    assert_eq!(found[0].cue, some("added"));
+    assert!(
+        found[0].content.starts_with("The fund will finance"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_agency_reported_citing_witnesses() {
+    let found = statements(
+        "A cargo ship ran aground off the northern cape late on Friday, the state news agency \
+         reported, citing coast guard officers.",
+    );
+    let reported = found
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("reported"))
+        .expect("reported");
+    assert_eq!(reported.speaker, some("the state news agency"));
+    assert_eq!(
+        reported.content,
+        "A cargo ship ran aground off the northern cape late on Friday"
+    );
+}
+
+#[test]
+fn a_headline_label_is_not_a_statement() {
+    let found = statements("PM: New budget due in March\n\nGCC: Talks on the water grid to resume");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn when_the_speaker_spoke_is_not_part_of_it() {
+    let said = one("The Interior Ministry Saturday denied claims that the border post had closed.");
+    assert_eq!(said.speaker, some("The Interior Ministry"));
+}
+
+#[test]
+fn acts_behind_an_adverb_are_not_statements() {
+    let found = statements("The two committees also decided to meet again in the spring.");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn went_on_to_say_that() {
+    let found = statements(
+        "Minister Layla Haddad arrived in Doha on Monday. She went on to say that the fund would \
+         open to all member states.",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].cue, some("went on to say"));
+    assert_eq!(found[0].canonical, some("Layla Haddad"));
+    assert_eq!(found[0].content, "that the fund would open to all member states");
+}
+
+#[test]
+fn spoke_highly_of() {
+    let said = one("Prime Minister Nasser Al-Ahmad spoke highly of the new rail link to the coast.");
+    assert_eq!(said.cue, some("spoke highly of"));
+    assert_eq!(said.canonical, some("Nasser Al-Ahmad"));
+    assert_eq!(said.content, "the new rail link to the coast");
+}
+
+#[test]
+fn a_speaker_then_a_phrase_set_off_by_commas() {
+    let said = one(
+        "Salem Al-Rifai, speaking on the sidelines of the fair, disclosed that the bank would open two branches in Oman.",
+    );
+    assert_eq!(said.speaker, some("Salem Al-Rifai"));
+    assert_eq!(said.cue, some("disclosed"));
+    assert_eq!(said.content, "that the bank would open two branches in Oman");
+}
+
+#[test]
+fn has_repeatedly_assured_the_public_that() {
+    let said = one("Spokesman Omar Khalil has repeatedly assured residents that the water supply is safe.");
+    assert_eq!(said.canonical, some("Omar Khalil"));
+    assert_eq!(said.cue, some("assured"));
+    assert_eq!(said.content, "the water supply is safe");
+}
+
+#[test]
+fn refuted_reports() {
+    let said = one("Minister Omar Khalil has refuted claims that the port tender was cancelled.");
+    assert_eq!(said.canonical, some("Omar Khalil"));
+    assert!(
+        said.cue.as_deref().is_some_and(|cue| cue.contains("refuted")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn a_verb_inside_a_quotation_is_what_was_said() {
+    let said = one(
+        "“The harvest was good. I am sure that Sheikh Hamad acknowledges how hard the farmers worked,” he said.",
+    );
+    assert_eq!(said.cue, some("said"));
+    assert_eq!(said.kind, StatementKind::Direct);
+}
+
+#[test]
+fn the_statement_added_a_quotation_with_a_verb_inside() {
+    let said = one(
+        "The statement added, “The committee studied the new tariffs in detail. They emphasized \
+         that prices would stay stable.”",
+    );
+    assert_eq!(said.speaker, some("The statement"));
+    assert_eq!(said.cue, some("added"));
+    assert_eq!(said.kind, StatementKind::Direct);
+}
+
+#[test]
+fn a_pronoun_after_a_sentence_about_someone_else() {
+    let found = statements(
+        "Ahmed Al-Mansouri said the talks would go on. Salem Al-Kindi visited the port on \
+         Saturday, where he stressed the need for calm. He later told residents that the port \
+         would reopen.",
+    );
+    let stressed = found
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("stressed"))
+        .expect("stressed");
+    assert_eq!(stressed.canonical, some("Salem Al-Kindi"));
+    let told = found
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("later told"))
+        .expect("told");
+    assert_eq!(told.canonical, some("Salem Al-Kindi"));
+}
+
+#[test]
+fn a_pronoun_is_never_the_person_named_in_what_it_says() {
+    let found = statements(
+        "Spokesman Omar Khalil said the President would open the new museum on Monday. President \
+         Rashid Al-Farsi toured the site on Sunday. Al-Farsi chose the design himself, he \
+         added.",
+    );
+    let added = found
+        .iter()
+        .find(|s| s.cue.as_deref() == Some("added"))
+        .expect("added");
+    assert_eq!(added.canonical, some("Omar Khalil"));
+}
+
+#[test]
+fn a_title_stands_for_the_one_speaking_with_it() {
+    let found = statements(
+        "Minister of State Sara Al-Amiri said the plan was ready. Foreign Minister Khalid \
+         Al-Hamad met the envoy on Monday. Asked about the talks, the minister said they would \
+         continue.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[1].speaker, some("the minister"));
+    assert_eq!(found[1].canonical, some("Sara Al-Amiri"));
+}
+
+#[test]
+fn the_subject_of_quoted_as_saying_in_the_passive_speaks() {
+    let said =
+        one("“We will act soon on the border crossings,” Minister Omar Khalil was also quoted as saying.");
+    assert_eq!(said.kind, StatementKind::Direct);
+    assert_eq!(said.canonical, some("Omar Khalil"));
+}
+
+#[test]
+fn a_spokesperson_named_in_the_next_sentence() {
+    let found = statements(
+        "The new visa rules will take effect in June, a spokesperson for Prime Minister Omar \
+         Khalil said Sunday, as airlines prepared for the summer season. Mona Al-Khatib, the \
+         spokesperson, gave the date at a weekly briefing.",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].canonical, some("Mona Al-Khatib"));
+    assert_eq!(found[0].content, "The new visa rules will take effect in June");
+}
+
+#[test]
+fn but_did_say_is_a_statement_of_its_own() {
+    let found = statements(
+        "Port spokesman Rami Saleh said he would not name the buyers but did say that “the first \
+         cargo leaves next week.”",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].content, "he would not name the buyers");
+    assert_eq!(found[1].cue, some("did say"));
+    assert_eq!(found[1].kind, StatementKind::Direct);
+    assert_eq!(found[1].canonical, some("Rami Saleh"));
+}
+
+#[test]
+fn and_later_indicated_is_a_statement_of_its_own() {
+    let found = statements(
+        "The airline confirmed the cancellation of the morning flights, and later indicated that \
+         the evening ones would leave on time.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].content, "the cancellation of the morning flights");
+    assert_eq!(found[1].speaker, some("The airline"));
+    assert!(
+        found[1].content.ends_with("the evening ones would leave on time"),
+        "{found:#?}"
+    );
+}

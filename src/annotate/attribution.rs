@@ -6,9 +6,11 @@
 
 pub mod brat;
 pub mod content;
+pub mod coordinated;
 #[cfg(test)]
 mod fixture;
 pub mod grammar;
+pub mod inverted;
 pub mod mentions;
 pub mod quotes;
 pub mod referents;
@@ -142,14 +144,17 @@ pub fn find_statements(
 ) -> Vec<Statement> {
     // Every statement has a reporting word (or a speaker's colon) for its cue: a paragraph
     // without one is not tagged at all.
-    let reports = |token: &Token| {
-        let word = token.text(text);
-        word == ":" || tagger::is_cue_word(word) || reporting::is_reporting_verb(word)
+    let reports = |index: usize, end: usize| {
+        let word = tokens[index].text(text);
+        word == ":"
+            || tagger::is_cue_word(word)
+            || reporting::is_reporting_verb(word)
+            || reporting::reporting_phrase(|i| tokens[i].text(text), index, end).is_some()
     };
     let all_paragraphs = paragraphs(text, tokens, sentences);
     let paragraphs: Vec<Range<usize>> = all_paragraphs
         .iter()
-        .filter(|paragraph| tokens[(*paragraph).clone()].iter().any(reports))
+        .filter(|paragraph| (**paragraph).clone().any(|index| reports(index, paragraph.end)))
         .cloned()
         .collect();
     let mut in_paragraph = vec![false; tokens.len()];

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::grammar::{is_punctuation, noun_like};
+use super::grammar::{is_day_word, is_punctuation, noun_like, participle};
 use super::quotes::{closing_quote, complete_quotation, opening_quote, quote_halves};
 use super::roles::Parts;
 use super::statements::Context;
@@ -132,8 +132,20 @@ fn joined(context: &Context<'_>, from: usize, to: usize) -> bool {
     }) || to.saturating_sub(from) <= 1
 }
 
-/// A free content that starts right after the cue (`said that ...`).
+/// A free content that starts right after the cue (`said that ...`), unless it only says
+/// when (`said on Sunday`) or what happened meanwhile (`said Sunday, as airlines ...`).
 fn content_after(context: &Context<'_>, parts: &Parts, cue: &Range<usize>) -> Option<Candidate> {
+    let when = |i: usize| {
+        let word = context.word(i);
+        is_day_word(word) || is_punctuation(word) || matches!(context.pos[i], "IN" | "DT")
+    };
+    let only_when = |c: &Range<usize>| {
+        let opening = c
+            .clone()
+            .find(|&i| !is_day_word(context.word(i)) && !is_punctuation(context.word(i)));
+        let meanwhile = opening.is_some_and(|i| i > c.start && is_meanwhile(context.word(i)));
+        meanwhile || c.clone().all(when)
+    };
     parts
         .contents
         .iter()
@@ -143,6 +155,7 @@ fn content_after(context: &Context<'_>, parts: &Parts, cue: &Range<usize>) -> Op
                 && c.start >= cue.end
                 && c.start - cue.end <= 3
                 && joined(context, cue.end, c.start)
+                && !only_when(c)
         })
         .map(|(i, c)| Candidate::tagged(i, c))
 }
@@ -223,11 +236,15 @@ pub fn trailing_clause(context: &Context<'_>, cue: &Range<usize>, parts: &Parts)
         return None;
     }
     let punctuation = |i: usize| is_punctuation(context.word(i));
+    // `..., the agency reported, citing witnesses.`: a participle after a comma is a statement
+    // of its own, not part of the source.
+    let end =
+        participle_after(context, cue.end, sentence.end).min(meanwhile_after(context, cue.end, sentence.end));
     // A trailing source is a few words: a longer rest of the sentence is something else.
-    if sentence.end > cue.end + 40 {
+    if end > cue.end + 40 {
         return None;
     }
-    let after = cue.end..sentence.end;
+    let after = cue.end..end;
     let named_after = after.clone().filter(|&i| !punctuation(i)).count();
     let source_after = after
         .clone()
@@ -248,6 +265,30 @@ pub fn trailing_clause(context: &Context<'_>, cue: &Range<usize>, parts: &Parts)
         end -= 1;
     }
     (end > sentence.start + 2).then_some(sentence.start..end)
+}
+
+/// Where a participle set off by a comma begins between `from` and `to` (`, citing ...`,
+/// `, adding that ...`), else `to`.
+pub fn participle_after(context: &Context<'_>, from: usize, to: usize) -> usize {
+    (from..to.saturating_sub(1))
+        .find(|&i| context.word(i) == "," && participle(context.word(i + 1), context.pos[i + 1]))
+        .unwrap_or(to)
+}
+
+/// Where a clause of what happened meanwhile begins between `from` and `to` (`, as
+/// airlines ...`, `, while ...`), else `to`.
+fn meanwhile_after(context: &Context<'_>, from: usize, to: usize) -> usize {
+    (from..to.saturating_sub(1))
+        .find(|&i| context.word(i) == "," && is_meanwhile(context.word(i + 1)))
+        .unwrap_or(to)
+}
+
+/// A conjunction that opens a clause of what happened meanwhile (`as`, `while`).
+fn is_meanwhile(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "as" | "while" | "when" | "amid" | "after" | "before"
+    )
 }
 
 /// A participle's content ends where the main clause resumes: `calling for a ceasefire and
@@ -340,6 +381,60 @@ mod tests {
             "said",
         );
         let whole = "The talks will resume next week in Doha".to_string();
+        assert_eq!(found, Some((whole.clone(), whole)));
+    }
+
+    #[test]
+    fn a_trailing_attribution_before_a_participle() {
+        let fixture = Fixture::new(
+            "A cargo ship ran aground off the northern cape late on Friday, the state news agency \
+             reported, citing coast guard officers.",
+        );
+        let found = choice_of(
+            &fixture,
+            &[
+                (Role::Source, "the state news agency"),
+                (Role::Cue, "reported"),
+                (Role::Cue, "citing"),
+            ],
+            "reported",
+        );
+        let whole = "A cargo ship ran aground off the northern cape late on Friday".to_string();
+        assert_eq!(found, Some((whole.clone(), whole)));
+    }
+
+    #[test]
+    fn when_it_was_said_is_not_what_was_said() {
+        let fixture = Fixture::new("Talks must resume soon, the spokesperson said on Sunday.");
+        let found = choice_of(
+            &fixture,
+            &[
+                (Role::Source, "the spokesperson"),
+                (Role::Cue, "said"),
+                (Role::Content, "on Sunday"),
+            ],
+            "said",
+        );
+        let whole = "Talks must resume soon".to_string();
+        assert_eq!(found, Some((whole.clone(), whole)));
+    }
+
+    #[test]
+    fn a_trailing_attribution_before_what_happened_meanwhile() {
+        let fixture = Fixture::new(
+            "The new visa rules take effect in June, a spokesperson said Sunday, as airlines \
+             prepared for the summer.",
+        );
+        let found = choice_of(
+            &fixture,
+            &[
+                (Role::Source, "a spokesperson"),
+                (Role::Cue, "said"),
+                (Role::Content, "as airlines prepared for the summer"),
+            ],
+            "said",
+        );
+        let whole = "The new visa rules take effect in June".to_string();
         assert_eq!(found, Some((whole.clone(), whole)));
     }
 

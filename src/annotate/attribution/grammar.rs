@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::content::participle_after;
 use super::quotes::closing_quote;
 use super::roles::Parts;
 use super::statements::Context;
@@ -118,11 +119,13 @@ pub fn speaker_by_grammar(
             && !parts.in_source(i - 1)
             && is_cue_word(word(cue.start))
     });
-    if after_content && sentence.end <= cue.end + 40 {
-        let words: Vec<usize> = (cue.end..sentence.end)
+    // `"...," said X, citing Y`: the participle is a statement of its own.
+    let end = participle_after(context, cue.end, sentence.end);
+    if after_content && end <= cue.end + 40 {
+        let words: Vec<usize> = (cue.end..end)
             .filter(|&i| !is_punctuation(word(i)) && !is_day_word(word(i)))
             .collect();
-        let nominal = (cue.end..sentence.end)
+        let nominal = (cue.end..end)
             .all(|i| is_punctuation(word(i)) || noun_like(pos[i]) || matches!(pos[i], "IN" | "CC"));
         if let (Some(&first), Some(&last), true) = (words.first(), words.last(), nominal) {
             if words.len() <= 14 && noun_like(pos[first]) && !matches!(pos[first], "POS" | "CD") {
@@ -174,6 +177,9 @@ pub fn speaker_by_grammar(
         && before_cue.is_some_and(|i| word(i) == ",")
         && (cue.end..sentence.end.min(cue.end + 4)).any(|i| word(i).eq_ignore_ascii_case("by"));
     if passive || agent_follows {
+        if let Some(quoted) = quoted_subject(context, cue, sentence.start) {
+            return SpeakerByGrammar::Named(quoted);
+        }
         let by = (cue.end..sentence.end.min(cue.end + 15)).find(|&i| word(i).eq_ignore_ascii_case("by"));
         return SpeakerByGrammar::of(by.and_then(|i| noun_phrase_from(i + 1)));
     }
@@ -203,6 +209,27 @@ pub fn speaker_by_grammar(
         Some(speaker) if joined => SpeakerByGrammar::Named(speaker),
         _ => SpeakerByGrammar::Undecided,
     }
+}
+
+/// `"...," X was also quoted as saying`: the subject of a passive `quoted` speaks, the
+/// name or pronoun right before its `be`.
+fn quoted_subject(context: &Context<'_>, cue: &Range<usize>, sentence_start: usize) -> Option<Range<usize>> {
+    let word = |i: usize| context.word(i).to_lowercase();
+    let quoted = (cue.start..cue.end + 1)
+        .take_while(|&i| i < context.tokens.len())
+        .any(|i| word(i) == "quoted");
+    if !quoted {
+        return None;
+    }
+    let be = (sentence_start..cue.end)
+        .rev()
+        .find(|&i| BE.contains(&word(i).as_str()) && i <= cue.start + 1)?;
+    let subject = be.checked_sub(1).filter(|&i| i >= sentence_start)?;
+    if matches!(word(subject).as_str(), "he" | "she" | "they" | "it") {
+        return Some(subject..subject + 1);
+    }
+    noun_phrase_before(context.tokens, context.pos, be, context.entities)
+        .filter(|phrase| phrase.clone().any(|i| context.pos[i].starts_with("NNP")))
 }
 
 /// `The agency quoted the minister as saying (that) ...`: the one quoted, and what follows
@@ -297,6 +324,17 @@ mod tests {
             None,
         );
         assert_eq!(found.as_deref(), Some("the central bank"));
+    }
+
+    #[test]
+    fn the_one_quoted_in_a_passive_speaks() {
+        let found = by_grammar(
+            "“We will act soon,” Minister Omar Khalil was also quoted as saying.",
+            &[(Role::Cue, "was also quoted as saying")],
+            "was also quoted as saying",
+            None,
+        );
+        assert_eq!(found.as_deref(), Some("Omar Khalil"));
     }
 
     #[test]

@@ -171,9 +171,16 @@ fn descriptions(context: &Context<'_>, entity: &Entity, tokens: Range<usize>) ->
             .find(|&i| word(i) == ",")
             .unwrap_or(sentence.end);
         let apposition = tokens.end + 1..end;
-        if apposition
-            .clone()
-            .any(|i| referring_word(word(i)).is_some_and(|w| w.kind == Referring::Person))
+        // `X, His Highness the Prime Minister Sheikh Y arrived`: a title of the next name.
+        let names_another = context.entities.iter().any(|e| {
+            e.kind == EntityKind::Person
+                && e.span.start >= context.tokens[apposition.start].start
+                && e.span.start < context.tokens[end - 1].end
+        });
+        if !names_another
+            && apposition
+                .clone()
+                .any(|i| referring_word(word(i)).is_some_and(|w| w.kind == Referring::Person))
         {
             found.extend(lower(apposition));
         }
@@ -268,6 +275,32 @@ mod tests {
             "{:?}",
             haddad.described_as
         );
+    }
+
+    #[test]
+    fn the_title_of_the_next_name_is_no_apposition() {
+        let fixture = Fixture::new(
+            "Envoy of the Sultan Sayyid Nasser Al-Harthy, His Highness the Prime Minister Sayyid \
+             Fahad Al-Said opened the book fair in Muscat on Monday.",
+        );
+        let context = fixture.context();
+        let mentions = Mentions::new(&context);
+        let representative = mentions
+            .all
+            .iter()
+            .find(|m| m.name().starts_with("Nasser"))
+            .expect("the representative");
+        assert!(
+            !representative.known_as("minister"),
+            "{:?}",
+            representative.described_as
+        );
+        let prime_minister = mentions
+            .all
+            .iter()
+            .find(|m| m.name().starts_with("Fahad"))
+            .expect("the prime minister");
+        assert!(prime_minister.known_as("minister"));
     }
 
     #[test]

@@ -16,6 +16,21 @@ pub fn closing_quote(word: &str) -> bool {
     matches!(word, "”" | "\"" | "»" | "''" | "'" | "’")
 }
 
+/// Whether token `token` lies inside a quotation opened since token `from` (curly marks say
+/// which way they face, straight ones alternate).
+pub fn inside_quotation(text: &str, tokens: &[Token], from: usize, token: usize) -> bool {
+    let mut open = false;
+    for each in &tokens[from..token] {
+        match each.text(text) {
+            "“" | "«" => open = true,
+            "”" | "»" => open = false,
+            "\"" | "``" | "''" => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
 /// A content that opens a quotation runs to its closing mark; one that closes a quotation starts
 /// at its opening mark (a quote spans sentences the tagger may cut).
 pub fn complete_quotation(text: &str, tokens: &[Token], content: Range<usize>, limit: usize) -> Range<usize> {
@@ -162,6 +177,23 @@ mod tests {
         assert_eq!(words[completed.start], "“");
         let opened = complete_quotation(text, &tokens, 0..3, tokens.len());
         assert_eq!(words[opened.end - 1], "”");
+    }
+
+    #[test]
+    fn inside_a_quotation() {
+        let text = "He said: “We trust that Omar agrees.” Omar agrees, \"he says\" so.";
+        let tokens = tokenize(text);
+        let at = |word: &str, nth: usize| {
+            tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.text(text) == word)
+                .nth(nth)
+                .map_or(0, |(i, _)| i)
+        };
+        assert!(inside_quotation(text, &tokens, 0, at("agrees", 0)));
+        assert!(!inside_quotation(text, &tokens, 0, at("agrees", 1)));
+        assert!(inside_quotation(text, &tokens, 0, at("says", 0)));
     }
 
     #[test]

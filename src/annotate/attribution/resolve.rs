@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::grammar::is_punctuation;
+use super::grammar::{is_punctuation, noun_like};
 use super::mentions::{Mention, Mentions};
 use super::referents::{Gender, Referring, referring_word};
 use super::statements::{Context, Statement};
@@ -55,10 +55,16 @@ pub fn resolve_speakers(context: &Context<'_>, statements: &mut [Statement]) {
     let mut focus = Focus::default();
     let mut next = order.iter().peekable();
     for sentence in context.sentences {
-        let mut spoke = false;
+        // The person a sentence opens with is what it is about, for the pronouns after it in
+        // the sentence (`X visited the port, where he stressed ...`) and beyond.
+        let first_speaker = next.peek().map(|(_, range)| range.start);
+        if let Some(subject) = resolver.subject(sentence) {
+            if first_speaker.is_none_or(|start| start >= sentence.end || subject.tokens.start < start) {
+                focus.person = Some(subject.name().to_string());
+            }
+        }
         while let Some((index, speaker)) = next.next_if(|(_, range)| range.start < sentence.end) {
-            spoke = true;
-            let found = resolver.resolve(speaker, &focus);
+            let found = resolver.resolve(speaker, &contents[*index], &focus);
             if let Some(mention) = found {
                 let words = resolver.words(speaker);
                 let noun = head_word(&words).filter(|h| is_body_noun(h)).map(str::to_string);
@@ -73,11 +79,6 @@ pub fn resolve_speakers(context: &Context<'_>, statements: &mut [Statement]) {
                 focus.speaker = Some(mention.name().to_string());
             }
             statements[*index].speaker_canonical = found.map(|m| m.name().to_string());
-        }
-        if !spoke {
-            if let Some(subject) = resolver.subject(sentence) {
-                focus.person = Some(subject.name().to_string());
-            }
         }
     }
 }
@@ -94,14 +95,29 @@ struct Resolver<'r, 'e> {
 const BODY_LOOKBACK: usize = 12;
 
 impl<'r, 'e> Resolver<'r, 'e> {
-    /// The mention whose entity the speaker (a token range) stands for.
-    fn resolve(&self, speaker: &Range<usize>, focus: &Focus) -> Option<&'r Mention<'e>> {
+    /// The mention whose entity the speaker (a token range) stands for; `content` is what
+    /// it said.
+    fn resolve(
+        &self,
+        speaker: &Range<usize>,
+        content: &Range<usize>,
+        focus: &Focus,
+    ) -> Option<&'r Mention<'e>> {
         let inside: Vec<&'r Mention<'e>> = self
             .mentions
             .all
             .iter()
             .filter(|m| speaker.start <= m.tokens.start && m.tokens.end <= speaker.end)
+            .filter(|m| !self.complement_of_office(m, speaker))
             .collect();
+        // `Layla Haddad, a spokeswoman for the council of X, ...`: the person the speaker opens
+        // with, before an apposition that may name others.
+        if let Some(first) = inside
+            .first()
+            .filter(|m| m.is_person() && m.tokens.end < speaker.end && self.context.word(m.tokens.end) == ",")
+        {
+            return Some(first);
+        }
         let words = self.words(speaker);
         let head = head_word(&words);
         // `the "Al Bayan" newspaper` is a body, `the Authority for Radio, Sayyid X` a person.
@@ -127,9 +143,11 @@ impl<'r, 'e> Resolver<'r, 'e> {
             // `Minister of State,`, `the Official Spokesperson for the Ministry`: an office
             // stands for a person even when it names an organisation.
             Some(Referring::Person | Referring::Address) => {
+                let head = head?;
                 return self
                     .apposition_of(speaker)
-                    .or_else(|| self.titled(speaker, head?, gender, focus, definite(&words)));
+                    .or_else(|| self.titled(speaker, head, gender, focus, definite(&words)))
+                    .or_else(|| self.introduced_after(speaker, head, &words));
             }
             Some(Referring::Document) if inside.is_empty() => {
                 return focus
@@ -153,7 +171,7 @@ impl<'r, 'e> Resolver<'r, 'e> {
         let last = words.last().map(String::as_str).unwrap_or("");
         match last {
             "he" | "she" | "him" | "her" | "his" | "i" if words.len() == 1 => {
-                self.person_by_pronoun(speaker.start, gender, focus)
+                self.person_by_pronoun(speaker.start, content, gender, focus)
             }
             "it" | "they" | "we" | "them" if words.len() == 1 => focus
                 .bodies
@@ -164,7 +182,9 @@ impl<'r, 'e> Resolver<'r, 'e> {
                         .before(speaker.start)
                         .find(|m| matches!(m.entity.kind, EntityKind::Organization | EntityKind::Group))
                 }),
-            "who" | "which" if words.len() == 1 => self.antecedent(speaker.start),
+            "who" | "which" if words.len() == 1 => self
+                .antecedent(speaker.start)
+                .or_else(|| self.described_antecedent(speaker.start, content, focus)),
             _ => match referring {
                 Some(r) if r.kind == Referring::Body => self.body(speaker, head, focus),
                 _ => None,
@@ -218,18 +238,73 @@ impl<'r, 'e> Resolver<'r, 'e> {
     }
 
     /// `he` or `she`: the person the account is about when the gender agrees, else the person
-    /// of that gender named last.
-    fn person_by_pronoun(&self, at: usize, gender: Option<Gender>, focus: &Focus) -> Option<&'r Mention<'e>> {
+    /// of that gender named last; never one named in what the pronoun says (`Al-Farsi chose
+    /// the design himself, he added`: he is not Al-Farsi).
+    fn person_by_pronoun(
+        &self,
+        at: usize,
+        content: &Range<usize>,
+        gender: Option<Gender>,
+        focus: &Focus,
+    ) -> Option<&'r Mention<'e>> {
+        // Within the first sentence of what it says, where the subject it would bind is.
+        let first_sentence_end = self
+            .context
+            .sentence_at(content.start)
+            .map_or(content.end, |s| s.end.min(content.end));
+        let named_in_content = |name: &str| {
+            self.mentions
+                .all
+                .iter()
+                .filter(|m| m.entity.kind == EntityKind::Person)
+                .any(|m| {
+                    m.name() == name && content.start <= m.tokens.start && m.tokens.end <= first_sentence_end
+                })
+        };
+        let fits = |name: &str| self.mentions.agrees(name, gender) && !named_in_content(name);
         focus
             .person
             .as_deref()
-            .filter(|name| self.mentions.agrees(name, gender))
+            .filter(|name| fits(name))
             .and_then(|name| self.named(name, at))
-            .or_else(|| {
-                self.mentions
-                    .before(at)
-                    .find(|m| m.is_person() && self.mentions.agrees(m.name(), gender))
-            })
+            .or_else(|| self.mentions.before(at).find(|m| m.is_person() && fits(m.name())))
+    }
+
+    /// `The Foreign Minister who opened the talks affirmed`: the person the description before the
+    /// relative pronoun stands for, when it is no name.
+    fn described_antecedent(
+        &self,
+        at: usize,
+        content: &Range<usize>,
+        focus: &Focus,
+    ) -> Option<&'r Mention<'e>> {
+        let sentence_start = self.context.sentence_at(at).map_or(0, |s| s.start);
+        let start = (sentence_start..at)
+            .rev()
+            .take_while(|&i| noun_like(self.context.pos[i]))
+            .last()?;
+        let described = start..at;
+        let head = self.words(&described).last().cloned()?;
+        referring_word(&head)?;
+        self.resolve(&described, content, focus)
+    }
+
+    /// Whether a person named in a speaker is the complement of an office rather than who
+    /// spoke (`a spokesperson for President X`).
+    fn complement_of_office(&self, mention: &Mention<'_>, speaker: &Range<usize>) -> bool {
+        let word = |i: usize| self.context.word(i);
+        let capitalised = |i: usize| word(i).chars().next().is_some_and(char::is_uppercase);
+        let mut start = mention.tokens.start;
+        while start > speaker.start && capitalised(start - 1) {
+            start -= 1;
+        }
+        let Some(joint) = start.checked_sub(1).filter(|&i| i > speaker.start) else {
+            return false;
+        };
+        let office = joint - 1;
+        matches!(word(joint), "for" | "of" | "to")
+            && !capitalised(office)
+            && referring_word(word(office)).is_some_and(|w| w.kind == Referring::Person)
     }
 
     /// `X, Minister of State, said`: the person right before the comma that opens the
@@ -264,8 +339,11 @@ impl<'r, 'e> Resolver<'r, 'e> {
             .filter(|m| m.is_person() && m.known_as(head))
             .filter(agrees)
             .collect();
-        if let Some(focused) = titled.iter().find(|m| Some(m.name()) == focused) {
-            return Some(focused);
+        // The one speaking so far, then the one the account is about.
+        for wanted in [focus.speaker.as_deref(), focused] {
+            if let Some(found) = titled.iter().find(|m| wanted.is_some_and(|w| m.name() == w)) {
+                return Some(found);
+            }
         }
         titled.first().copied().or_else(|| {
             let name = focused.filter(|_| definite)?;
@@ -285,6 +363,32 @@ impl<'r, 'e> Resolver<'r, 'e> {
             (called || fits(&mention)).then_some(mention)
         });
         speaking.or_else(|| self.mentions.before(speaker.start).take(BODY_LOOKBACK).find(fits))
+    }
+
+    /// `..., a spokesperson said. X, the spokesperson, ...`: someone introduced by an
+    /// indefinite description and named right after, in the next two sentences, with the same
+    /// noun.
+    fn introduced_after(
+        &self,
+        speaker: &Range<usize>,
+        head: &str,
+        words: &[String],
+    ) -> Option<&'r Mention<'e>> {
+        if definite(words) {
+            return None;
+        }
+        let sentence = *self.context.sentence_of.get(speaker.start)?;
+        let end = self
+            .context
+            .sentences
+            .get(sentence + 2)
+            .or_else(|| self.context.sentences.last())?
+            .end;
+        self.mentions
+            .all
+            .iter()
+            .filter(|m| m.tokens.start >= speaker.end && m.tokens.end <= end)
+            .find(|m| m.entity.kind == EntityKind::Person && m.described_as.iter().any(|w| w == head))
     }
 
     /// `X, who said`: the person or body right before the relative pronoun in its sentence.
@@ -455,6 +559,48 @@ mod tests {
             &[("The Gulf Water Council", 1), ("The statement", 1)],
         );
         assert_eq!(found, [some("Gulf Water Council"), some("Gulf Water Council")]);
+    }
+
+    #[test]
+    fn a_speaker_that_opens_with_a_name_is_that_person() {
+        let found = resolved(
+            "Layla Haddad, a spokeswoman for the council of the Eastern District, which runs the \
+             harbour, said the ferries would resume.",
+            &[(
+                "Layla Haddad, a spokeswoman for the council of the Eastern District, which runs the harbour",
+                1,
+            )],
+        );
+        assert_eq!(found, [some("Layla Haddad")]);
+    }
+
+    #[test]
+    fn the_person_an_office_serves_is_not_the_speaker() {
+        let found = resolved(
+            "The talks will resume next week, said a spokesperson for President Omar Khalil.",
+            &[("a spokesperson for President Omar Khalil", 1)],
+        );
+        assert_eq!(found, [None]);
+    }
+
+    #[test]
+    fn who_after_a_title_stands_for_the_person_given_it() {
+        let found = resolved(
+            "Foreign Minister Salem Al-Rifai met the envoy. The Foreign Minister who opened the \
+             talks affirmed that trade was growing.",
+            &[("who", 1)],
+        );
+        assert_eq!(found, [some("Salem Al-Rifai")]);
+    }
+
+    #[test]
+    fn an_indefinite_description_named_right_after() {
+        let found = resolved(
+            "The ferries will resume in May, a spokesperson for the council said on Sunday. Mona \
+             Al-Khatib, the spokesperson, gave the date at a briefing.",
+            &[("a spokesperson for the council", 1)],
+        );
+        assert_eq!(found, [some("Mona Al-Khatib")]);
     }
 
     #[test]

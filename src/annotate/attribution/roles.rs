@@ -98,6 +98,17 @@ impl Parts {
         }
     }
 
+    /// Marks every source and content that shares a token with `range` as taken.
+    pub fn take_overlapping(&mut self, range: &Range<usize>) {
+        let overlaps = |part: &Range<usize>| part.start < range.end && range.start < part.end;
+        for (part, taken) in self.sources.iter().zip(&mut self.taken_sources) {
+            *taken |= overlaps(part);
+        }
+        for (part, taken) in self.contents.iter().zip(&mut self.taken_contents) {
+            *taken |= overlaps(part);
+        }
+    }
+
     /// Whether token `index` is part of a tagged source.
     pub fn in_source(&self, index: usize) -> bool {
         self.sources.iter().any(|s| s.contains(&index))
@@ -137,5 +148,15 @@ mod tests {
         assert!(!parts.content_is_free(0) && !parts.source_is_free(0));
         assert!(!parts.content_is_free(1), "no such content");
         assert!(parts.in_source(1) && !parts.in_source(2));
+    }
+
+    #[test]
+    fn overlapping_parts_are_taken() {
+        let mut parts = Parts::new(&[(Role::Source, 0..2), (Role::Cue, 2..3), (Role::Content, 3..8)]);
+        parts.take_overlapping(&(1..4));
+        assert!(!parts.source_is_free(0) && !parts.content_is_free(0));
+        let mut parts = Parts::new(&[(Role::Source, 0..2), (Role::Content, 3..8)]);
+        parts.take_overlapping(&(2..3));
+        assert!(parts.source_is_free(0) && parts.content_is_free(0));
     }
 }

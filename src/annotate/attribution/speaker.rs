@@ -6,7 +6,9 @@
 use std::ops::Range;
 
 use super::content::{Choice, overlaps};
-use super::grammar::{SpeakerByGrammar, noun_like, noun_phrase_before, participle, speaker_by_grammar};
+use super::grammar::{
+    SpeakerByGrammar, is_day_word, noun_like, noun_phrase_before, participle, speaker_by_grammar,
+};
 use super::quotes::opening_quote;
 use super::roles::Parts;
 use super::statements::Context;
@@ -284,6 +286,24 @@ pub fn with_head(context: &Context<'_>, source: Range<usize>) -> Range<usize> {
     range
 }
 
+/// A speaker without the words for when or where it spoke that the tagger ran on into
+/// (`The newspaper today`, `the Interior Ministry Saturday`, `the minister on
+/// Sunday`, `the spokesman here`): what it is called ends before them.
+pub fn without_time(context: &Context<'_>, source: Range<usize>) -> Range<usize> {
+    let mut end = source.end;
+    while end > source.start + 1 {
+        let word = context.word(end - 1);
+        let dangling =
+            context.pos[end - 1] == "IN" || matches!(word, "," | ";" | ":" | "-" | "--" | "—" | "–");
+        if is_day_word(word) || word.eq_ignore_ascii_case("here") || dangling {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    source.start..end
+}
+
 /// A name is never split between a content and the speaker after it (`"...," Amal Saeed
 /// said` with `Amal` tagged as content): the speaker takes the whole name.
 pub fn split_name(
@@ -393,6 +413,28 @@ mod tests {
         assert_eq!(
             fixture.words(&with_head(&fixture.context(), source)),
             "The spokesperson for the ministry, Fatima Al-Zaabi"
+        );
+    }
+
+    #[test]
+    fn when_and_where_are_not_the_speaker() {
+        let fixture = Fixture::new("The Interior Ministry Saturday denied the claims.");
+        let source = fixture.at("The Interior Ministry Saturday");
+        assert_eq!(
+            fixture.words(&without_time(&fixture.context(), source)),
+            "The Interior Ministry"
+        );
+        let fixture = Fixture::new("The minister on Sunday said the plan was ready.");
+        let source = fixture.at("The minister on Sunday");
+        assert_eq!(
+            fixture.words(&without_time(&fixture.context(), source)),
+            "The minister"
+        );
+        let fixture = Fixture::new("Sources here said the plan was ready.");
+        let source = fixture.at("Sources here");
+        assert_eq!(
+            fixture.words(&without_time(&fixture.context(), source)),
+            "Sources"
         );
     }
 

@@ -11,7 +11,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::grammar::{AUXILIARIES, BE};
-use super::reporting::is_reporting_verb;
+use super::quotes::opening_quote;
+use super::reporting::{is_reporting_verb, reporting_phrase};
 use super::statements::Context;
 use super::tagger::is_cue_word;
 
@@ -48,6 +49,26 @@ pub fn reports_speech(context: &Context<'_>, cue: &Range<usize>) -> bool {
     headed_by_reporting_word(context, cue)
         && !reports_an_act(context, cue)
         && !ends_quoted_as_saying(context, cue)
+        && !is_headline_colon(context, cue)
+}
+
+/// A cue that is only the colon of a headline label.
+fn is_headline_colon(context: &Context<'_>, cue: &Range<usize>) -> bool {
+    cue.len() == 1 && context.word(cue.start) == ":" && labels_a_headline(context, cue.start)
+}
+
+/// `PM: New budget due in March`, `Ministry: Fares to rise in May`: a colon after a name on
+/// a line that ends without punctuation labels a headline or a teaser with whom it is about,
+/// not a quotation (a quoted label, `Minister X: "..."`, and a transcript's `X: Well, ...`
+/// end their lines with a mark).
+pub fn labels_a_headline(context: &Context<'_>, colon: usize) -> bool {
+    let quoted = context
+        .tokens
+        .get(colon + 1)
+        .is_some_and(|t| opening_quote(t.text(context.text)));
+    let after = &context.text[context.tokens[colon].end..];
+    let line = after.split('\n').next().unwrap_or("").trim_end();
+    !quoted && line.chars().last().is_some_and(char::is_alphanumeric)
 }
 
 /// `as saying` after `quoted X` earlier in its sentence: the end of the cue `quoted X as
@@ -69,7 +90,10 @@ fn headed_by_reporting_word(context: &Context<'_>, cue: &Range<usize>) -> bool {
     let Context { pos, .. } = *context;
     let reports = |t: usize| {
         let word = context.word(t);
-        is_cue_word(word) || is_reporting_verb(word) || word == ":"
+        is_cue_word(word)
+            || is_reporting_verb(word)
+            || word == ":"
+            || reporting_phrase(|i| context.word(i), t, cue.end).is_some()
     };
     let main_verb = cue
         .clone()
@@ -80,8 +104,10 @@ fn headed_by_reporting_word(context: &Context<'_>, cue: &Range<usize>) -> bool {
 /// Whether the cue reports an act, a question put, a cause or a scene rather than a statement.
 fn reports_an_act(context: &Context<'_>, cue: &Range<usize>) -> bool {
     let lower = |i: usize| context.word(i).to_lowercase();
+    // The verb past any adverb (`also decided`, `has always welcomed`, `did not comment`).
     let Some(verb) = cue.clone().find(|&i| {
         context.word(i).chars().any(char::is_alphabetic)
+            && context.pos[i] != "RB"
             && !is_adverb(context, i)
             && !is_auxiliary(context, i)
     }) else {
@@ -154,10 +180,13 @@ fn is_adverb(context: &Context<'_>, token: usize) -> bool {
     context.pos[token] == "RB" && context.word(token).ends_with("ly")
 }
 
-/// The cue without the adverbs that open it (`strongly condemned` → `condemned`).
+/// The cue without the adverbs that open it (`strongly condemned` → `condemned`) and the
+/// auxiliaries before them (`has repeatedly assured` → `assured`).
 pub fn without_leading_adverbs(context: &Context<'_>, cue: &Range<usize>) -> Range<usize> {
     let mut start = cue.start;
-    while start + 1 < cue.end && is_adverb(context, start) {
+    while start + 1 < cue.end
+        && (is_adverb(context, start) || (is_auxiliary(context, start) && is_adverb(context, start + 1)))
+    {
         start += 1;
     }
     start..cue.end
@@ -201,6 +230,14 @@ mod tests {
         assert!(reports("The sides agreed that the talks were useful.", "agreed"));
         assert!(!reports("The spokesman declined to comment.", "declined"));
         assert!(!reports("The attack was blamed on militants.", "blamed"));
+        assert!(!reports(
+            "The two committees also decided to meet again in the spring.",
+            "also decided"
+        ));
+        assert!(!reports(
+            "The council has always welcomed new members.",
+            "has always welcomed"
+        ));
     }
 
     #[test]
@@ -211,6 +248,19 @@ mod tests {
         ));
         assert!(!reports("When asked whether he would run, he smiled.", "asked"));
         assert!(reports("The minister asked the council to act quickly.", "asked"));
+    }
+
+    #[test]
+    fn a_headline_label_is_not_a_statement() {
+        let text = "PM: New budget due in March\n\nThe cabinet met on Monday.";
+        assert!(!reports(text, ":"));
+        let text = "GCC: Talks on the water grid to resume in Muscat";
+        assert!(!reports(text, ":"));
+        assert!(reports(
+            "Minister Layla Haddad: “We are ready for the talks.”",
+            ":"
+        ));
+        assert!(reports("HADDAD: Well, we are ready for the talks.", ":"));
     }
 
     #[test]
@@ -232,5 +282,9 @@ mod tests {
         let cue = fixture.at("strongly condemned");
         let trimmed = without_leading_adverbs(&fixture.context(), &cue);
         assert_eq!(fixture.words(&trimmed), "condemned");
+        let fixture = Fixture::new("The spokesman has repeatedly assured residents that all was well.");
+        let cue = fixture.at("has repeatedly assured");
+        let trimmed = without_leading_adverbs(&fixture.context(), &cue);
+        assert_eq!(fixture.words(&trimmed), "assured");
     }
 }

@@ -1,6 +1,6 @@
 //! Statements from tagged roles. A paragraph's statements are assembled cue by cue, in named
-//! steps: a cue must report speech ([`reports_speech`]); `X quoted Y as saying` gives its parts
-//! at once; otherwise the cue's content is chosen ([`content`]), then its speaker
+//! steps: a cue must report speech ([`reports_speech`]); `X quoted Y as saying` and an
+//! [`inverted`] attribution (`..., affirmed X, thanking ...`) give their parts at once; otherwise the cue's content is chosen ([`content`]), then its speaker
 //! ([`speaker`]), then both are trimmed; a statement whose speaker the grammar rules out and
 //! that quotes no one is dropped; quotations left without a statement get one from the
 //! attribution next to them ([`unclaimed`]). Speakers are resolved to the text's entities afterwards,
@@ -10,17 +10,20 @@
 //! [`speaker`]: super::speaker
 //! [`resolve`]: super::resolve
 //! [`unclaimed`]: super::unclaimed
+//! [`inverted`]: super::inverted
 
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
 use super::content::{self, within_clause, without_agent};
+use super::coordinated::split_coordinated;
 use super::grammar::{noun_like, participle, quoted_as_saying};
+use super::inverted::inverted_attribution;
 use super::quotes::{closing_quote, kind_of};
 use super::roles::{Parts, Role};
-use super::speaker::{self, speaker_label, split_name, with_head};
-use super::speech::{reports_speech, without_leading_adverbs};
+use super::speaker::{self, speaker_label, split_name, with_head, without_time};
+use super::speech::{labels_a_headline, reports_speech, without_leading_adverbs};
 use super::unclaimed::unclaimed_quotations;
 use crate::annotate::entities::{Entity, EntityKind};
 use crate::annotate::tokens::Token;
@@ -131,6 +134,7 @@ pub fn assemble(
     }
     let unclaimed = unclaimed_quotations(context, &assembly.paragraph, &statements);
     statements.extend(unclaimed);
+    let mut statements = split_coordinated(context, statements);
     statements.sort_by_key(|s| s.content.start);
     untangled(context.text, statements)
 }
@@ -203,7 +207,7 @@ impl Assembly<'_, '_> {
     fn labelled(&self) -> Option<Statement> {
         let Context { tokens, text, .. } = *self.context;
         let (label, colon) = speaker_label(self.context, &self.paragraph)?;
-        if self.parts.cues.iter().any(|c| c.contains(&colon)) {
+        if self.parts.cues.iter().any(|c| c.contains(&colon)) || labels_a_headline(self.context, colon) {
             return None;
         }
         let mut end = self.paragraph.end;
@@ -232,6 +236,18 @@ impl Assembly<'_, '_> {
                 ));
             }
         }
+        let sentence = context.sentence_of[cue.start];
+        if let Some(inverted) = inverted_attribution(context, cue) {
+            self.parts.take_overlapping(&inverted.speaker);
+            self.parts.take_overlapping(&inverted.content);
+            let speaker = without_time(context, inverted.speaker);
+            self.previous = Some(Previous {
+                sentence,
+                speaker: Some(speaker.clone()),
+            });
+            let cue = without_leading_adverbs(context, &(cue.start..cue.start + 1));
+            return Some(context.statement(Some(speaker), Some(cue), inverted.content));
+        }
         let choice = content::choose(context, &self.parts, cue)?;
         for piece in [&choice.first, &choice.last] {
             if let Some(index) = piece.index {
@@ -239,7 +255,6 @@ impl Assembly<'_, '_> {
             }
         }
         let content = content::extent(context, &self.parts, cue, &choice, &self.paragraph);
-        let sentence = context.sentence_of[cue.start];
         let earlier = self
             .previous
             .as_ref()
@@ -271,7 +286,7 @@ fn trimmed(
     speaker: Option<Range<usize>>,
     content: Range<usize>,
 ) -> (Option<Range<usize>>, Range<usize>) {
-    let speaker = speaker.map(|s| with_head(context, s));
+    let speaker = speaker.map(|s| with_head(context, without_time(context, s)));
     let (speaker, content) = split_name(context.tokens, context.entities, speaker, content);
     let content = if participle(context.word(cue.start), context.pos[cue.start]) {
         within_clause(context.pos, content)
@@ -376,6 +391,12 @@ mod tests {
                 "“We are ready for the talks.".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn a_headline_label_makes_no_statement() {
+        let found = assembled("Minister Layla Haddad: Talks on the water grid to resume", &[]);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
